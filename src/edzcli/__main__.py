@@ -1,0 +1,3 @@
+from edzcli.cli import main
+
+main()

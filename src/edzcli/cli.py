@@ -1,0 +1,284 @@
+"""The `edz` command line: parses options and wires loader → query → views → output.
+
+Errors never show a traceback: a bad value on the command line prints one line on stderr and
+exits 2; "not found", "ambiguous" and a broken data file exit 1 (see `edzcli.errors`).
+Set EDZ_DEBUG=1 to see the traceback of an unexpected error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .errors import EdzError, InputError
+
+HELP = """Look up China's national-level economic and technological development zones (国家级经济技术开发区):
+which zones exist and where, how they perform together year by year, and which reform measures govern them.
+Every figure carries a source id (edz sources).
+
+Output: a table on a terminal, tab-separated values when piped; --format json|csv|tsv|markdown|table.
+Labels and names: --lang zh|en. Another data file: --data PATH or EDZ_DATA."""
+
+INTERNAL_ERROR = 3
+
+
+def _click_exceptions() -> Any:
+    from typer import _click
+
+    return _click.exceptions
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    _stderr(f"edz: error: {message}")
+    raise SystemExit(code)
+
+
+def _stderr(text: str) -> None:
+    stream = sys.stderr
+    try:
+        stream.write(text + "\n")
+    except UnicodeEncodeError:
+        enc = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(enc, errors="replace").decode(enc, errors="replace") + "\n")
+    except (BrokenPipeError, ValueError):
+        return
+    try:
+        stream.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+class EdzGroup(TyperGroup):
+    """Runs the command with our error conventions: one line on stderr, exit 1 or 2, no traceback."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        exc = _click_exceptions()
+        try:
+            rv = super().main(args=args, prog_name=prog_name or "edz", complete_var=complete_var, standalone_mode=False, **extra)
+        except exc.NoArgsIsHelpError as e:
+            typer.echo(e.ctx.get_help() if e.ctx else "")
+            rv = 0
+        except exc.UsageError as e:
+            hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
+            _fail(e.format_message().replace("\n", " ") + hint, 2)
+        except exc.ClickException as e:
+            _fail(e.format_message().replace("\n", " "), e.exit_code)
+        except typer.Abort:
+            _stderr("edz: aborted")
+            rv = 130
+        except EdzError as e:
+            _fail(str(e), e.exit_code)
+        except BrokenPipeError:
+            _silence_stdout()
+            rv = 0
+        except KeyboardInterrupt:
+            _stderr("edz: interrupted")
+            rv = 130
+        except SystemExit:
+            raise
+        except Exception as e:  # a bug: say so in one line, keep the traceback for EDZ_DEBUG
+            if os.environ.get("EDZ_DEBUG"):
+                raise
+            _fail(f"internal error: {type(e).__name__}: {e} (set EDZ_DEBUG=1 for the traceback; please report it)", INTERNAL_ERROR)
+        code = rv if isinstance(rv, int) else 0
+        if standalone_mode:
+            raise SystemExit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=EdzGroup,
+    help=HELP,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+class State:
+    def __init__(self, data: str | None, lang: str | None):
+        self.data = data
+        self.lang = lang
+
+
+# --------------------------------------------------------------------------- shared options
+
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="table, tsv, csv, json or markdown [default: table on a terminal, tsv when piped]"),
+]
+LangOpt = Annotated[str | None, typer.Option("--lang", "-l", help="zh or en: language of labels and names [default: zh]")]
+
+
+def _state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, State) else State(None, None)
+
+
+def _dataset(ctx: typer.Context) -> Any:
+    from .loader import load_dataset
+
+    return load_dataset(_state(ctx).data)
+
+
+def _emit_view(ctx: typer.Context, view_builder: Any, fmt: str | None, lang: str | None) -> None:
+    """Resolve format and language, build the view for that language, render, write."""
+    from .output import emit, render, resolve_format, resolve_lang
+
+    f = resolve_format(fmt)
+    lg = resolve_lang(lang or _state(ctx).lang)
+    view = view_builder(lg)
+    if not view.rows and f in ("table", "markdown"):
+        _stderr("edz: nothing matches" if lg == "en" else "edz: 没有符合条件的结果 (nothing matches)")
+    emit(render(view, f, lg))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"edz {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[str | None, typer.Option("--data", help="dataset file to use instead of the bundled one (also EDZ_DATA)", metavar="PATH")] = None,
+    lang: LangOpt = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="show the version and exit")] = False,
+) -> None:
+    ctx.obj = State(data, lang)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@app.command()
+def zones(
+    ctx: typer.Context,
+    region: Annotated[str | None, typer.Option("--region", "-r", help="east, central, west, northeast (or 东部/中部/西部/东北)")] = None,
+    province: Annotated[str | None, typer.Option("--province", "-p", help="province: 江苏省, 江苏, Jiangsu or jiangsu")] = None,
+    city: Annotated[str | None, typer.Option("--city", "-c", help="prefecture city: 苏州市, 苏州 or Suzhou")] = None,
+    since: Annotated[int | None, typer.Option("--since", help="approved in or after YEAR", metavar="YEAR")] = None,
+    until: Annotated[int | None, typer.Option("--until", help="approved in or before YEAR", metavar="YEAR")] = None,
+    sort: Annotated[str, typer.Option("--sort", "-s", help="province, approved, id, name, city or region; prefix - to reverse")] = "province",
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="show at most N zones", metavar="N", min=0)] = None,
+    all_: Annotated[bool, typer.Option("--all", "-a", help="include zones that have left the national list")] = False,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """List national ETDZs (the 232 active ones by default)."""
+    from . import query, views
+
+    ds = _dataset(ctx)
+    key, desc = query.parse_sort(sort, query.ZONE_SORTS)
+    if since is not None and until is not None and since > until:
+        raise InputError("year range", f"{since}..{until}", hint="--since is after --until")
+    found = query.filter_zones(
+        ds,
+        region=query.resolve_region(ds, region) if region is not None else None,
+        province=query.resolve_province(ds, province) if province is not None else None,
+        city=query.resolve_city(ds, city) if city is not None else None,
+        since=since,
+        until=until,
+        include_removed=all_,
+        sort=key,
+        descending=desc,
+        limit=limit,
+    )
+    _emit_view(ctx, lambda lg: views.zones_view(ds, found, lg, show_status=all_), fmt, lang)
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    year: Annotated[str | None, typer.Argument(help="data year, e.g. 2023 [default: the latest]", metavar="[YEAR]")] = None,
+    all_: Annotated[bool, typer.Option("--all", "-a", help="every indicator of that year, not only the headline ones")] = False,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Aggregate figures for all national ETDZs in one year, with unit, national share and source."""
+    from . import query, views
+
+    ds = _dataset(ctx)
+    if year is None or year.strip().lower() == "latest":
+        y = query.latest_year(ds)
+    else:
+        try:
+            y = int(year.strip())
+        except ValueError:
+            raise InputError("year", year, [str(x) for x in ds.stat_years()]) from None
+        query.check_year(ds, y)
+    rows = query.stats_for_year(ds, y, headline_only=not all_)
+    if not rows and not all_:
+        rows = query.stats_for_year(ds, y, headline_only=False)
+    _emit_view(ctx, lambda lg: views.stats_view(ds, y, rows, lg), fmt, lang)
+
+
+@app.command()
+def policies(
+    ctx: typer.Context,
+    area: Annotated[str | None, typer.Option("--area", help="new-productive-forces, open-economy, management-reform, factor-support (or the Chinese name)")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", "-d", help="2025 (the work plan, 商资函〔2025〕132号) or 2019 (国发〔2019〕11号) [default: 2025]")] = None,
+    points: Annotated[bool, typer.Option("--points", help="also show each measure's attested key points")] = False,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Reform measures of the 2025 work plan or the 2019 State Council opinion, by area."""
+    from . import query, views
+
+    ds = _dataset(ctx)
+    document = query.resolve_document(ds, doc) if doc is not None else None
+    area_id = None
+    if area is not None:
+        area_id = query.resolve_area(ds, area, document)
+        document = ds.areas[area_id].document
+    if document is None:
+        document = query.resolve_document(ds, "2025")
+    found = query.filter_measures(ds, document=document, area=area_id)
+    _emit_view(ctx, lambda lg: views.policies_view(ds, found, lg, points=points), fmt, lang)
+
+
+@app.command()
+def about(ctx: typer.Context, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
+    """Data version, as-of date, counts, and how much of the zone data is sourced."""
+    from . import views
+
+    ds = _dataset(ctx)
+    _emit_view(ctx, lambda lg: views.about_view(ds, lg, __version__), fmt, lang)
+
+
+@app.command()
+def validate(ctx: typer.Context, path: Annotated[str | None, typer.Argument(help="data file [default: --data, EDZ_DATA or the bundled one]")] = None) -> None:
+    """Check a data file against the schema; print every problem with file:line:col or record/field."""
+    from .loader import check_file
+
+    p, problems = check_file(path or _state(ctx).data)
+    for pr in problems:
+        typer.echo(pr.format(str(p)))
+    if problems:
+        _stderr(f"edz: {len(problems)} problem{'s' if len(problems) != 1 else ''} in {p}")
+        raise typer.Exit(1)
+    typer.echo(f"{p}: ok")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    from typer.main import get_command
+
+    get_command(app).main(prog_name="edz")

@@ -1,0 +1,604 @@
+"""Load `data/zones.toml`, check it against the schema, and build typed records.
+
+- `load_dataset(path=None)` returns a `Dataset`, parsed once per process per file version.
+- `check_file(path)` returns every problem found (for `edz validate`), without raising.
+- A TOML syntax error is reported as `file:line:col: message`; a schema error names the
+  record and field (`zones[12] id='tianjin-xiqing' .province: ...`) and, where it can be
+  found, the line the record starts on.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError
+from .model import (
+    REGION_IDS,
+    Area,
+    Dataset,
+    Document,
+    Highlight,
+    Indicator,
+    Measure,
+    Meta,
+    Province,
+    Ranking,
+    Region,
+    Source,
+    Stat,
+    Zone,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+SCHEMA_VERSION = 1
+DATA_ENV = "EDZ_DATA"
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+MAX_STRING = 10_000
+MAX_LIST = 1_000
+
+UNITS = ("trillion-cny", "100m-cny", "100m-usd", "billion-usd", "percent", "count", "km2")
+SOURCE_KINDS = ("official", "news", "repost", "reference", "document")
+QUALIFIERS = ("over", "about", "under")
+HEADING_STATUS = ("verified", "summary", "inferred")
+AREA_KINDS = ("approved", "planned", "jurisdiction", "built-up", "developed")
+
+
+def default_data_path() -> Path:
+    """The bundled dataset: inside the installed package (the wheel copies `data/zones.toml`
+    to `edzcli/data/zones.toml`), else `data/zones.toml` of a source checkout (editable install)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "zones.toml"
+    if packaged.is_file():
+        return packaged
+    return here.parent.parent / "data" / "zones.toml"
+
+
+def resolve_data_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """Explicit path, else $EDZ_DATA, else the bundled file."""
+    if path is not None and str(path) != "":
+        return Path(path)
+    env = os.environ.get(DATA_ENV)
+    if env:
+        return Path(env)
+    return default_data_path()
+
+
+# --------------------------------------------------------------------------- field specs
+
+
+@dataclass(frozen=True)
+class F:
+    """One field: its kind, whether it is required, allowed values, and what it refers to."""
+
+    kind: str  # str slug date int float bool strs table
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    ref: str | None = None  # table whose id this must name
+
+
+SPECS: dict[str, dict[str, F]] = {
+    "meta": {
+        "schema_version": F("int", True),
+        "data_version": F("str", True),
+        "as_of": F("date", True),
+        "title_zh": F("str", True),
+        "title_en": F("str", True),
+    },
+    "sources": {
+        "id": F("slug", True),
+        "outlet": F("str", True),
+        "outlet_en": F("str"),
+        "title": F("str", True),
+        "date": F("date"),
+        "url": F("str"),
+        "kind": F("str", True, SOURCE_KINDS),
+        "note": F("str"),
+    },
+    "regions": {
+        "id": F("slug", True, REGION_IDS),
+        "name_zh": F("str", True),
+        "name_en": F("str", True),
+    },
+    "provinces": {
+        "id": F("slug", True),
+        "name_zh": F("str", True),
+        "short_zh": F("str", True),
+        "name_en": F("str", True),
+        "region": F("slug", True, ref="regions"),
+        "source": F("slug", True, ref="sources"),
+    },
+    "zones": {
+        "id": F("slug", True),
+        "name_zh": F("str", True),
+        "short_zh": F("str", True),
+        "aliases": F("strs"),
+        "former_names": F("strs"),
+        "former_names_verified": F("bool"),
+        "name_en": F("str", True),
+        "name_en_status": F("str", True, ("official", "systematic")),
+        "name_en_source": F("slug", ref="sources"),
+        "province": F("slug", True, ref="provinces"),
+        "city_zh": F("str", True),
+        "city_en": F("str", True),
+        "region": F("slug", True, ref="regions"),
+        "approved": F("date"),
+        "approved_source": F("slug", ref="sources"),
+        "approved_note": F("str"),
+        "creation": F("str", True, ("etdz", "equivalent-policy")),
+        "membership_source": F("slug", True, ref="sources"),
+        "status": F("str", True, ("active", "removed")),
+        "removed": F("date"),
+        "removed_basis": F("str", False, ("confirmed", "inferred")),
+        "removed_source": F("slug", ref="sources"),
+        "removed_note": F("str"),
+        "area_km2": F("float"),
+        "area_kind": F("str", False, AREA_KINDS),
+        "area_year": F("int"),
+        "area_source": F("slug", ref="sources"),
+        "industries_zh": F("strs"),
+        "industries_en": F("strs"),
+        "industries_source": F("slug", ref="sources"),
+        "highlights": F("table"),
+        "notes": F("strs"),
+    },
+    "highlights": {
+        "text_zh": F("str", True),
+        "text_en": F("str", True),
+        "source": F("slug", True, ref="sources"),
+    },
+    "indicators": {
+        "id": F("slug", True),
+        "name_zh": F("str", True),
+        "name_en": F("str", True),
+        "unit": F("str", True, UNITS),
+        "headline": F("bool"),
+        "share_of": F("slug", ref="indicators"),
+        "description_en": F("str"),
+    },
+    "stats": {
+        "indicator": F("slug", True, ref="indicators"),
+        "year": F("int", True),
+        "value": F("float", True),
+        "unit": F("str", True, UNITS),
+        "qualifier": F("str", False, QUALIFIERS),
+        "period": F("str"),
+        "scope": F("str", True),
+        "series": F("str", False, ("main-indicators", "evaluation")),
+        "primary": F("bool"),
+        "source": F("slug", True, ref="sources"),
+        "note": F("str"),
+    },
+    "documents": {
+        "id": F("slug", True),
+        "key": F("str", True),
+        "title_zh": F("str", True),
+        "title_en": F("str", True),
+        "doc_no": F("str", True),
+        "issuer_zh": F("str", True),
+        "issuer_en": F("str", True),
+        "date": F("date", True),
+        "measure_count": F("int", True),
+        "source": F("slug", True, ref="sources"),
+        "note": F("str"),
+    },
+    "areas": {
+        "id": F("slug", True),
+        "document": F("slug", True, ref="documents"),
+        "order": F("int", True),
+        "name_zh": F("str", True),
+        "name_en": F("str", True),
+        "verified": F("bool", True),
+    },
+    "measures": {
+        "id": F("slug", True),
+        "document": F("slug", True, ref="documents"),
+        "area": F("slug", True, ref="areas"),
+        "number": F("int", True),
+        "number_zh": F("str"),
+        "heading_zh": F("str", True),
+        "heading_en": F("str", True),
+        "heading_status": F("str", True, HEADING_STATUS),
+        "position_verified": F("bool", True),
+        "points_zh": F("strs"),
+        "points_en": F("strs"),
+        "sources": F("strs", True),
+        "note": F("str"),
+    },
+    "rankings": {
+        "edition": F("int", True),
+        "data_year": F("int", True),
+        "list": F("slug", True),
+        "rank": F("int", True),
+        "zone": F("slug", True, ref="zones"),
+        "source": F("slug", True, ref="sources"),
+        "verified": F("bool", True),
+        "complete_to": F("int"),
+        "note": F("str"),
+    },
+}
+
+TABLES = ("sources", "regions", "provinces", "zones", "indicators", "stats", "documents", "areas", "measures", "rankings")
+REQUIRED_TABLES = ("sources", "regions", "provinces", "zones")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file."""
+
+    where: str  # record/field path, e.g. "zones[3] id='x' .province"
+    message: str
+    line: int | None = None
+    col: int | None = None
+
+    def format(self, path: str) -> str:
+        loc = path
+        if self.line is not None:
+            loc += f":{self.line}"
+            if self.col is not None:
+                loc += f":{self.col}"
+        return f"{loc}: {self.where}: {self.message}" if self.where else f"{loc}: {self.message}"
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _kind_ok(kind: str, value: Any) -> str | None:
+    """None if `value` fits `kind`, else what was expected."""
+    if kind in ("str", "slug", "date"):
+        if not isinstance(value, str):
+            return "a string"
+        if not value.strip():
+            return "a non-empty string"
+        if len(value) > MAX_STRING:
+            return f"a string of at most {MAX_STRING} characters"
+        if kind == "slug" and not SLUG_RE.match(value):
+            return "an ASCII slug (lower-case letters, digits and single hyphens)"
+        if kind == "date" and not _date_ok(value):
+            return "a date YYYY, YYYY-MM or YYYY-MM-DD"
+        return None
+    if kind == "int":
+        return None if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**12 else "an integer"
+    if kind == "float":
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return None if ok and value == value and abs(value) < 1e15 else "a finite number"
+    if kind == "bool":
+        return None if isinstance(value, bool) else "true or false"
+    if kind == "strs":
+        if not isinstance(value, list) or len(value) > MAX_LIST:
+            return f"a list of at most {MAX_LIST} strings"
+        if not all(isinstance(v, str) and v.strip() and len(v) <= MAX_STRING for v in value):
+            return "a list of non-empty strings"
+        return None
+    if kind == "table":
+        if not isinstance(value, list) or len(value) > MAX_LIST or not all(isinstance(v, dict) for v in value):
+            return "a list of tables"
+        return None
+    raise AssertionError(kind)  # pragma: no cover
+
+
+def _date_ok(value: str) -> bool:
+    if not DATE_RE.match(value):
+        return False
+    try:
+        from .model import earliest_day
+
+        earliest_day(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _describe(table: str, index: int, rec: Any) -> str:
+    label = f"{table}[{index}]"
+    if isinstance(rec, dict):
+        rid = rec.get("id")
+        if isinstance(rid, str):
+            label += f" id={rid!r}"
+        elif table == "stats":
+            label += f" {rec.get('indicator')!r} {rec.get('year')!r}"
+    return label
+
+
+def _check_record(table: str, index: int, rec: Any, spec: dict[str, F], label: str | None = None) -> Iterator[Problem]:
+    label = label or _describe(table, index, rec)
+    if not isinstance(rec, dict):
+        yield Problem(label, "must be a table")
+        return
+    for key in rec:
+        if key not in spec:
+            close = _close(key, spec)
+            hint = f" (did you mean {close!r}?)" if close else ""
+            yield Problem(f"{label} .{key}", f"unknown field{hint}")
+    for key, f in spec.items():
+        if key not in rec:
+            if f.required:
+                yield Problem(f"{label} .{key}", "missing required field")
+            continue
+        want = _kind_ok(f.kind, rec[key])
+        if want:
+            yield Problem(f"{label} .{key}", f"must be {want}, got {_short(rec[key])}")
+            continue
+        if f.choices and rec[key] not in f.choices:
+            yield Problem(f"{label} .{key}", f"{rec[key]!r} is not one of: {', '.join(f.choices)}")
+        if f.kind == "table":
+            for j, sub in enumerate(rec[key]):
+                yield from _check_record(key, j, sub, SPECS[key], f"{label} .{key}[{j}]")
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _close(word: str, options: Any) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _check_refs(doc: dict[str, Any]) -> Iterator[Problem]:
+    ids: dict[str, set[str]] = {}
+    for table in TABLES:
+        ids[table] = {r["id"] for r in doc.get(table, []) if isinstance(r, dict) and isinstance(r.get("id"), str)}
+    for table in TABLES:
+        spec = SPECS[table]
+        for i, rec in enumerate(doc.get(table, [])):
+            if not isinstance(rec, dict):
+                continue
+            label = _describe(table, i, rec)
+            for key, f in spec.items():
+                value = rec.get(key)
+                if f.ref and isinstance(value, str) and value not in ids[f.ref]:
+                    close = _close(value, ids[f.ref])
+                    hint = f"; did you mean {close!r}?" if close else ""
+                    yield Problem(f"{label} .{key}", f"no {f.ref[:-1]} with id {value!r}{hint}")
+            if table == "measures" and isinstance(rec.get("sources"), list):
+                for s in rec["sources"]:
+                    if isinstance(s, str) and s not in ids["sources"]:
+                        yield Problem(f"{label} .sources", f"no source with id {s!r}")
+            if table == "zones" and isinstance(rec.get("highlights"), list):
+                for j, h in enumerate(rec["highlights"]):
+                    if isinstance(h, dict) and isinstance(h.get("source"), str) and h["source"] not in ids["sources"]:
+                        yield Problem(f"{label} .highlights[{j}].source", f"no source with id {h['source']!r}")
+
+
+def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
+    """Rules that span fields or records."""
+    for table in TABLES:
+        seen: dict[str, int] = {}
+        for i, rec in enumerate(doc.get(table, [])):
+            if isinstance(rec, dict) and isinstance(rec.get("id"), str):
+                if rec["id"] in seen:
+                    yield Problem(f"{_describe(table, i, rec)} .id", f"duplicate id (first used by {table}[{seen[rec['id']]}])")
+                else:
+                    seen[rec["id"]] = i
+    provinces = {p.get("id"): p for p in doc.get("provinces", []) if isinstance(p, dict)}
+    for i, z in enumerate(doc.get("zones", [])):
+        if not isinstance(z, dict):
+            continue
+        label = _describe("zones", i, z)
+        prov = provinces.get(z.get("province"))
+        if prov is not None and z.get("region") != prov.get("region"):
+            yield Problem(f"{label} .region", f"{z.get('region')!r} does not match province {z.get('province')!r} (region {prov.get('region')!r})")
+        if z.get("status") == "removed":
+            for key in ("removed", "removed_basis", "removed_source"):
+                if key not in z:
+                    yield Problem(f"{label} .{key}", "required for a removed zone")
+        elif any(k in z for k in ("removed", "removed_basis", "removed_source")):
+            yield Problem(f"{label} .status", "an active zone has removal fields")
+        if z.get("name_en_status") == "official" and "name_en_source" not in z:
+            yield Problem(f"{label} .name_en_source", "required when name_en_status is 'official'")
+        for field, src in (("area_km2", "area_source"), ("industries_zh", "industries_source"), ("industries_en", "industries_source")):
+            if field in z and src not in z:
+                yield Problem(f"{label} .{src}", f"required with {field}: no source, no figure")
+        if "area_km2" in z and "area_kind" not in z:
+            yield Problem(f"{label} .area_kind", "required with area_km2")
+    indicators = {r.get("id"): r for r in doc.get("indicators", []) if isinstance(r, dict)}
+    primaries: dict[tuple[Any, Any, Any], list[int]] = {}
+    for i, s in enumerate(doc.get("stats", [])):
+        if not isinstance(s, dict):
+            continue
+        ind = indicators.get(s.get("indicator"))
+        if ind is not None and s.get("unit") not in (None, ind.get("unit")) and ind.get("unit") != "count":
+            pass  # units may legitimately differ from the indicator's usual unit (as published)
+        key = (s.get("indicator"), s.get("year"), s.get("period"))
+        primaries.setdefault(key, [])
+        if s.get("primary", True):
+            primaries[key].append(i)
+    for (ind_id, year, period), idx in primaries.items():
+        if len(idx) > 1:
+            yield Problem(f"stats[{idx[1]}] {ind_id!r} {year!r}", f"{len(idx)} primary values for this indicator, year and period; mark all but one primary = false")
+    docs = {d.get("id"): d for d in doc.get("documents", []) if isinstance(d, dict)}
+    areas = {a.get("id"): a for a in doc.get("areas", []) if isinstance(a, dict)}
+    for i, m in enumerate(doc.get("measures", [])):
+        if isinstance(m, dict):
+            area = areas.get(m.get("area"))
+            if area is not None and area.get("document") != m.get("document"):
+                yield Problem(f"{_describe('measures', i, m)} .area", f"area {m.get('area')!r} belongs to document {area.get('document')!r}")
+    for did, d in docs.items():
+        count = sum(1 for m in doc.get("measures", []) if isinstance(m, dict) and m.get("document") == did)
+        if isinstance(d.get("measure_count"), int) and count and count != d["measure_count"]:
+            yield Problem(f"documents id={did!r} .measure_count", f"says {d['measure_count']} but {count} measures are listed")
+
+
+def check_document(doc: dict[str, Any]) -> list[Problem]:
+    """Every schema problem in a parsed TOML document."""
+    problems: list[Problem] = []
+    if "meta" not in doc:
+        problems.append(Problem("meta", "missing [meta] table"))
+    else:
+        problems.extend(_check_record("meta", 0, doc["meta"], SPECS["meta"], "meta"))
+        sv = doc["meta"].get("schema_version") if isinstance(doc["meta"], dict) else None
+        if isinstance(sv, int) and sv != SCHEMA_VERSION:
+            problems.append(Problem("meta .schema_version", f"this edz reads schema version {SCHEMA_VERSION}, the file has {sv}"))
+    for key in doc:
+        if key != "meta" and key not in TABLES:
+            close = _close(key, TABLES)
+            problems.append(Problem(key, "unknown table" + (f" (did you mean {close!r}?)" if close else "")))
+    for table in TABLES:
+        rows = doc.get(table)
+        if rows is None:
+            if table in REQUIRED_TABLES:
+                problems.append(Problem(table, f"missing [[{table}]] records"))
+            continue
+        if not isinstance(rows, list):
+            problems.append(Problem(table, f"must be an array of tables ([[{table}]])"))
+            continue
+        if len(rows) > 1_000_000:
+            problems.append(Problem(table, "too many records"))
+            continue
+        for i, rec in enumerate(rows):
+            problems.extend(_check_record(table, i, rec, SPECS[table]))
+    if problems:
+        return problems
+    problems.extend(_check_semantics(doc))
+    problems.extend(_check_refs(doc))
+    return problems
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _tup(rec: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(rec.get(key, ()))
+
+
+def _opt(rec: dict[str, Any], key: str, conv: Callable[[Any], Any] | None = None) -> Any:
+    value = rec.get(key)
+    if value is None or conv is None:
+        return value
+    return conv(value)
+
+
+def _build(path: str, doc: dict[str, Any]) -> Dataset:
+    m = doc["meta"]
+    meta = Meta(m["schema_version"], m["data_version"], m["as_of"], m["title_zh"], m["title_en"])
+    sources = {r["id"]: Source(**r) for r in doc.get("sources", [])}
+    regions = {r["id"]: Region(**r) for r in doc.get("regions", [])}
+    provinces = {r["id"]: Province(**r) for r in doc.get("provinces", [])}
+    zones: dict[str, Zone] = {}
+    for r in doc.get("zones", []):
+        kw = dict(r)
+        for key in ("aliases", "former_names", "industries_zh", "industries_en", "notes"):
+            if key in kw:
+                kw[key] = tuple(kw[key])
+        kw["highlights"] = tuple(Highlight(**h) for h in r.get("highlights", ()))
+        if "area_km2" in kw:
+            kw["area_km2"] = float(kw["area_km2"])
+        zones[r["id"]] = Zone(**kw)
+    indicators = {r["id"]: Indicator(**r) for r in doc.get("indicators", [])}
+    stats = [Stat(**{**r, "value": float(r["value"])}) for r in doc.get("stats", [])]
+    documents = {r["id"]: Document(**r) for r in doc.get("documents", [])}
+    areas = {r["id"]: Area(**r) for r in doc.get("areas", [])}
+    measures: dict[str, Measure] = {}
+    for r in doc.get("measures", []):
+        kw = dict(r)
+        for key in ("sources", "points_zh", "points_en"):
+            if key in kw:
+                kw[key] = tuple(kw[key])
+        measures[r["id"]] = Measure(**kw)
+    rankings = [Ranking(**r) for r in doc.get("rankings", [])]
+    return Dataset(path, meta, sources, regions, provinces, zones, indicators, stats, documents, areas, measures, rankings)
+
+
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z_]+)[ \t]*\]\]", re.M)
+
+
+def _parse(path: Path) -> tuple[str, dict[str, Any]]:
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(shown, "no such data file") from None
+    except IsADirectoryError:
+        raise DataError(shown, "is a directory, not a data file") from None
+    except OSError as e:
+        raise DataError(shown, f"cannot read: {e.strerror or e}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        raise DataError(shown, "not valid UTF-8", line, col) from None
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        msg = str(e)
+        pos = _TOML_POS.search(msg)
+        line = col = None
+        if pos:
+            line, col = int(pos.group(1)), int(pos.group(2))
+            msg = _TOML_POS.sub("", msg).strip()
+        raise DataError(shown, f"TOML syntax error: {msg}", line, col) from None
+    except RecursionError:
+        raise DataError(shown, "TOML nesting too deep") from None
+    return text, doc
+
+
+def _locate(text: str, problem: Problem) -> Problem:
+    """Add the line where the record named in `problem.where` starts, when it can be found."""
+    m = re.match(r"([a-z_]+)\[(\d+)\]", problem.where)
+    if not m or problem.line is not None:
+        return problem
+    table, index = m.group(1), int(m.group(2))
+    n = -1
+    for h in _HEADER.finditer(text):
+        if h.group(1) == table:
+            n += 1
+            if n == index:
+                line = text.count("\n", 0, h.start()) + 1
+                return Problem(problem.where, problem.message, line, 1)
+    return problem
+
+
+def check_file(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[Problem]]:
+    """Every problem in a data file; a syntax error is the only problem reported if there is one."""
+    p = resolve_data_path(path)
+    try:
+        text, doc = _parse(p)
+    except DataError as e:
+        return p, [Problem("", e.detail, e.line, e.col)]
+    return p, [_locate(text, pr) for pr in check_document(doc)]
+
+
+_CACHE: dict[tuple[str, int, int], Dataset] = {}
+
+
+def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load and validate a dataset (default: the bundled one, or $EDZ_DATA).
+
+    Parsed once per process for each version of a file (keyed by path, mtime and size).
+    Raises `DataError` with `file:line:col` or a record/field path on the first problem.
+    """
+    p = resolve_data_path(path)
+    try:
+        st = p.stat()
+        key: tuple[str, int, int] | None = (str(p.resolve()), st.st_mtime_ns, st.st_size)
+    except OSError:
+        key = None
+    if key is not None and key in _CACHE:
+        return _CACHE[key]
+    text, doc = _parse(p)
+    problems = check_document(doc)
+    if problems:
+        first = _locate(text, problems[0])
+        more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}; run 'edz validate')" if len(problems) > 1 else ""
+        raise DataError(str(p), f"{first.where}: {first.message}{more}", first.line, first.col)
+    ds = _build(str(p), doc)
+    if key is not None:
+        _CACHE[key] = ds
+    return ds

@@ -1,0 +1,243 @@
+"""Pure query functions over a `Dataset`: no printing, no I/O.
+
+Names typed by users are resolved to ids here (`resolve_*`): a miss raises `InputError`
+with the valid values and a "did you mean". Filters return typed records in a stable order.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .errors import InputError
+from .model import Dataset, Indicator, Measure, Stat, Zone, earliest_day
+
+ZONE_SUFFIXES = ("经济技术开发区", "经济开发区", "经开区", "开发区")
+ZONE_SORTS = ("province", "approved", "id", "name", "city", "region")
+
+
+def normalize(text: str) -> str:
+    """Fold width (ＡＢＣ → abc), case and surrounding space; join internal space runs."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _suggest(text: str, options: Iterable[str]) -> str | None:
+    import difflib
+
+    opts = list(dict.fromkeys(options))
+    found = difflib.get_close_matches(normalize(text), [normalize(o) for o in opts], n=1, cutoff=0.5)
+    if not found:
+        return None
+    for o in opts:
+        if normalize(o) == found[0]:
+            return o
+    return None  # pragma: no cover
+
+
+def _resolve(what: str, text: str, names: dict[str, Sequence[str]], valid: Sequence[str]) -> str:
+    """Map `text` to the id whose names include it (normalised); else InputError."""
+    key = normalize(text)
+    for rid, options in names.items():
+        if any(normalize(o) == key for o in options if o):
+            return rid
+    every = [o for opts in names.values() for o in opts if o]
+    raise InputError(what, text, valid, _suggest(text, every))
+
+
+# --------------------------------------------------------------------------- names
+
+
+def resolve_region(ds: Dataset, text: str) -> str:
+    """Region id from an id, Chinese or English name: `west`, `西部`, `West`, `WEST`, `西`."""
+    names = {r.id: (r.id, r.name_zh, r.name_en, r.name_zh.rstrip("部")) for r in ds.regions.values()}
+    valid = [f"{r.id}/{r.name_zh}" for r in ds.regions.values()]
+    return _resolve("region", text, names, valid)
+
+
+def resolve_province(ds: Dataset, text: str) -> str:
+    """Province id from an id, full or short Chinese name, or English name."""
+    names = {p.id: (p.id, p.name_zh, p.short_zh, p.name_en) for p in ds.provinces.values()}
+    return _resolve("province", text, names, [p.id for p in ds.provinces.values()])
+
+
+def resolve_city(ds: Dataset, text: str) -> str:
+    """Prefecture city (its Chinese name) from 苏州市, 苏州 or Suzhou."""
+    names: dict[str, tuple[str, ...]] = {}
+    for z in ds.zones.values():
+        names.setdefault(z.city_zh, (z.city_zh, z.city_zh.removesuffix("市"), z.city_en))
+    return _resolve("city", text, names, sorted({z.city_en for z in ds.zones.values()}))
+
+
+def resolve_document(ds: Dataset, text: str) -> str:
+    names = {d.id: (d.id, d.key, d.doc_no) for d in ds.documents.values()}
+    return _resolve("document", text, names, [d.key for d in ds.documents.values()])
+
+
+def resolve_area(ds: Dataset, text: str, document: str | None = None) -> str:
+    areas = [a for a in ds.areas.values() if document is None or a.document == document]
+    names = {a.id: (a.id, a.name_zh, a.name_en) for a in areas}
+    return _resolve("area", text, names, [a.id for a in areas])
+
+
+def resolve_indicator(ds: Dataset, text: str) -> str:
+    names = {i.id: (i.id, i.name_zh, i.name_en) for i in ds.indicators.values()}
+    return _resolve("indicator", text, names, list(ds.indicators))
+
+
+# --------------------------------------------------------------------------- zones
+
+
+def _sort_key(ds: Dataset, key: str) -> object:
+    order = {pid: i for i, pid in enumerate(ds.provinces)}
+    region_order = {rid: i for i, rid in enumerate(ds.regions)}
+    far = _dt.date(9999, 12, 31)
+
+    def approved(z: Zone) -> _dt.date:
+        return earliest_day(z.approved) if z.approved else far
+
+    keys = {
+        "province": lambda z: (order.get(z.province, 99), approved(z), z.id),
+        "approved": lambda z: (approved(z), order.get(z.province, 99), z.id),
+        "id": lambda z: z.id,
+        "name": lambda z: z.id,
+        "city": lambda z: (z.city_en, z.id),
+        "region": lambda z: (region_order.get(z.region, 9), order.get(z.province, 99), approved(z), z.id),
+    }
+    return keys[key]
+
+
+def parse_sort(text: str, allowed: Sequence[str]) -> tuple[str, bool]:
+    """`approved` → ascending, `-approved` → descending."""
+    desc = text.startswith("-")
+    key = text[1:] if desc else text
+    if key not in allowed:
+        raise InputError("sort key", text, [*allowed, *(f"-{a}" for a in allowed)], _suggest(key, allowed))
+    return key, desc
+
+
+def filter_zones(
+    ds: Dataset,
+    *,
+    region: str | None = None,
+    province: str | None = None,
+    city: str | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    include_removed: bool = False,
+    sort: str = "province",
+    descending: bool = False,
+    limit: int | None = None,
+) -> list[Zone]:
+    """Zones matching every filter given. Arguments are ids (see `resolve_*`), years are
+    approval years (inclusive); a zone whose approval date is unknown never matches a year filter."""
+    out = []
+    for z in ds.zones.values():
+        if not include_removed and not z.active:
+            continue
+        if region is not None and z.region != region:
+            continue
+        if province is not None and z.province != province:
+            continue
+        if city is not None and z.city_zh != city:
+            continue
+        year = z.approved_year
+        if since is not None and (year is None or year < since):
+            continue
+        if until is not None and (year is None or year > until):
+            continue
+        out.append(z)
+    if sort not in ZONE_SORTS:
+        raise InputError("sort key", sort, ZONE_SORTS)
+    out.sort(key=_sort_key(ds, sort), reverse=descending)  # type: ignore[arg-type]
+    if limit is not None:
+        out = out[:limit]
+    return out
+
+
+def count_by_region(zones: Iterable[Zone]) -> dict[str, int]:
+    counts = {"east": 0, "central": 0, "west": 0, "northeast": 0}
+    for z in zones:
+        counts[z.region] = counts.get(z.region, 0) + 1
+    return counts
+
+
+def zones_on(ds: Dataset, day: _dt.date) -> list[Zone]:
+    """The roster as it stood on `day`, from approval and removal dates (undated zones excluded)."""
+    return [z for z in ds.zones.values() if z.present_on(day)]
+
+
+# --------------------------------------------------------------------------- stats
+
+
+@dataclass(frozen=True)
+class StatRow:
+    """One indicator in one year: the primary figure, the other published values, and the
+    indicator's share of the national total where a share indicator exists."""
+
+    indicator: Indicator
+    stat: Stat
+    alternatives: tuple[Stat, ...]
+    share: Stat | None
+
+
+def latest_year(ds: Dataset, headline_only: bool = True) -> int:
+    years = [s.year for s in ds.stats if not headline_only or ds.indicators[s.indicator].headline]
+    if not years:
+        raise InputError("year", "latest", [], hint="the dataset has no statistics")
+    return max(years)
+
+
+def check_year(ds: Dataset, year: int) -> int:
+    years = ds.stat_years()
+    if year not in years:
+        near = min(years, key=lambda y: abs(y - year)) if years else None
+        raise InputError("year", year, [str(y) for y in years], str(near) if near is not None else None)
+    return year
+
+
+def stats_for_year(ds: Dataset, year: int, *, headline_only: bool = True) -> list[StatRow]:
+    """Full-year figures for `year` in indicator order; share indicators are folded into the
+    row of the indicator they are a share of when that one is shown too."""
+    by_ind: dict[str, list[Stat]] = {}
+    for s in ds.stats:
+        if s.year == year and s.period is None:
+            by_ind.setdefault(s.indicator, []).append(s)
+    shown = [i for i in ds.indicators.values() if i.id in by_ind and (i.headline or not headline_only)]
+    shown_ids = {i.id for i in shown}
+    share_for = {i.share_of: i.id for i in ds.indicators.values() if i.share_of}
+    rows = []
+    for ind in shown:
+        if ind.share_of and ind.share_of in shown_ids and headline_only:
+            continue  # folded into its base indicator's row
+        stats = by_ind[ind.id]
+        primary = next((s for s in stats if s.primary), stats[0])
+        others = tuple(s for s in stats if s is not primary)
+        share = None
+        sid = share_for.get(ind.id)
+        if sid and sid in by_ind:
+            share = next((s for s in by_ind[sid] if s.primary), by_ind[sid][0])
+        rows.append(StatRow(ind, primary, others, share))
+    return rows
+
+
+def series(ds: Dataset, indicator: str, start: int | None = None, end: int | None = None) -> list[Stat]:
+    """Full-year figures of one indicator, oldest first, every published value (primary first)."""
+    out = [
+        s
+        for s in ds.stats
+        if s.indicator == indicator and s.period is None and (start is None or s.year >= start) and (end is None or s.year <= end)
+    ]
+    out.sort(key=lambda s: (s.year, not s.primary))
+    return out
+
+
+# --------------------------------------------------------------------------- policies
+
+
+def filter_measures(ds: Dataset, *, document: str | None = None, area: str | None = None) -> list[Measure]:
+    doc_order = {d: i for i, d in enumerate(ds.documents)}
+    out = [m for m in ds.measures.values() if (document is None or m.document == document) and (area is None or m.area == area)]
+    out.sort(key=lambda m: (doc_order.get(m.document, 99), m.number))
+    return out

@@ -1,0 +1,85 @@
+"""The one place that imports Rich: aligned tables for people.
+
+Cells fold instead of being cut with "…", so no data is lost on a narrow terminal; when the
+table is written somewhere that is not a terminal (only with an explicit `--format table`), it is
+drawn at its natural width. Colour follows the terminal and honours NO_COLOR / FORCE_COLOR.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from .output import View
+
+
+class _Buffer(io.StringIO):
+    """A string buffer that reports the real stream's encoding, so Rich picks ASCII borders
+    where the console cannot show box-drawing characters."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._enc = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._enc
+
+
+def render_table(view: View, cells: list[list[str]], lang: str, stream: TextIO | None = None) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from .output import is_terminal, stream_encoding
+
+    stream = stream or sys.stdout
+    tty = is_terminal(stream)
+    color = tty and "NO_COLOR" not in os.environ or bool(os.environ.get("FORCE_COLOR"))
+    table = Table(
+        title=view.title,
+        box=box.SIMPLE_HEAD,
+        safe_box=True,
+        show_header=not view.vertical,
+        header_style="bold" if color else "",
+        title_style="bold" if color else "",
+        pad_edge=False,
+    )
+    if view.vertical:
+        table.add_column(overflow="fold", style="bold" if color else "", no_wrap=False)
+        table.add_column(overflow="fold")
+        for c, cell in zip(view.human_columns(), cells[0] if cells else []):
+            table.add_row(c.label(lang), cell)
+    else:
+        for c in view.human_columns():
+            table.add_column(c.label(lang), justify="right" if c.numeric else "left", overflow="fold")
+        for row in cells:
+            table.add_row(*row)
+    buf = _Buffer(stream_encoding(stream))
+    if tty:
+        width = shutil.get_terminal_size((100, 24)).columns
+    else:
+        width = 100_000  # measured below: never cut a table that is not on a terminal
+    console = Console(
+        file=buf,
+        width=width,
+        force_terminal=color,
+        color_system="auto" if color else None,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    if not tty:
+        console.width = max(20, console.measure(table).maximum)
+    console.print(table)
+    for note in view.notes:
+        if tty:
+            console.print(note, overflow="fold")
+        else:
+            buf.write(note + "\n")
+    return buf.getvalue()

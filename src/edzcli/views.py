@@ -1,0 +1,307 @@
+"""Turn query results into `View`s: columns with Chinese and English labels, raw rows for
+machines, marks and notes for people, full records for JSON. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from .model import Dataset, Measure, Stat, Zone, precision_of
+from .output import Column, View
+from .query import StatRow
+
+UNITS = {
+    "trillion-cny": ("万亿元", "trillion CNY"),
+    "100m-cny": ("亿元", "100m CNY"),
+    "100m-usd": ("亿美元", "100m USD"),
+    "billion-usd": ("十亿美元", "billion USD"),
+    "percent": ("%", "%"),
+    "count": ("个", "count"),
+    "km2": ("平方公里", "km2"),
+}
+QUALIFIER_SIGN = {"over": ">", "about": "~", "under": "<"}
+HEADING_STATUS = {
+    "verified": ("已核实", "verified"),
+    "summary": ("官方摘要措辞", "official summary wording"),
+    "inferred": ("推断（非官方标题）", "inferred, not the official heading"),
+}
+SERIES = {"main-indicators": ("主要指标", "main indicators"), "evaluation": ("考核评价", "evaluation")}
+STATUS = {"active": ("在册", "active"), "removed": ("已退出", "removed")}
+
+UNVERIFIED_MARK = "*"
+SYSTEMATIC_MARK = "~"
+
+
+def _t(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def unit_label(unit: str, lang: str) -> str:
+    return _t(UNITS.get(unit, (unit, unit)), lang)
+
+
+# --------------------------------------------------------------------------- zones
+
+
+def zone_record(ds: Dataset, z: Zone) -> dict[str, Any]:
+    """A zone as JSON: every stored field, plus the derived flags scripts need."""
+    rec = asdict(z)
+    rec["approved_verified"] = z.approved_verified
+    rec["approved_precision"] = precision_of(z.approved) if z.approved else None
+    rec["province_name_zh"] = ds.provinces[z.province].name_zh
+    rec["province_name_en"] = ds.provinces[z.province].name_en
+    return rec
+
+
+def zones_view(ds: Dataset, zones: Sequence[Zone], lang: str, *, show_status: bool = False) -> View:
+    cols = [
+        Column("id", "ID", "id"),
+        Column("name", "名称", "name"),
+        Column("province", "省份", "province"),
+        Column("city", "城市", "city"),
+        Column("region", "地区", "region"),
+        Column("approved", "批准时间", "approved"),
+        Column("approved_verified", "批准时间有来源", "approved sourced"),
+    ]
+    if show_status:
+        cols.append(Column("status", "状态", "status"))
+    rows, marks = [], []
+    any_unverified = any_systematic = False
+    for z in zones:
+        prov = ds.provinces[z.province]
+        region = ds.regions[z.region]
+        row = {
+            "id": z.id,
+            "name": z.name_zh if lang == "zh" else z.name_en,
+            "province": prov.name_zh if lang == "zh" else prov.name_en,
+            "city": z.city_zh if lang == "zh" else z.city_en,
+            "region": region.name_zh if lang == "zh" else region.name_en,
+            "approved": z.approved,
+            "approved_verified": z.approved_verified,
+            "status": _t(STATUS[z.status], lang) + (f" {z.removed}" if z.removed else ""),
+        }
+        mark: dict[str, str] = {}
+        if z.approved and not z.approved_verified:
+            mark["approved"] = UNVERIFIED_MARK
+            any_unverified = True
+        if lang == "en" and z.name_en_status == "systematic":
+            mark["name"] = SYSTEMATIC_MARK
+            any_systematic = True
+        rows.append(row)
+        marks.append(mark)
+    notes = []
+    if any_unverified:
+        notes.append(
+            "* 未核实：该批准时间尚无可引用的来源" if lang == "zh" else "* unverified: no citable source for this approval date yet"
+        )
+    if any_systematic:
+        notes.append("~ systematic English name (no official English name found)")
+    n = len(rows)
+    title = f"国家级经济技术开发区（{n} 个）" if lang == "zh" else f"National ETDZs ({n})"
+    return View(cols, rows, [zone_record(ds, z) for z in zones], title=title, notes=notes, marks=marks, hidden=("approved_verified",))
+
+
+# --------------------------------------------------------------------------- stats
+
+
+def _value_mark(s: Stat) -> str:
+    return QUALIFIER_SIGN.get(s.qualifier or "", "")
+
+
+def stat_record(ds: Dataset, s: Stat) -> dict[str, Any]:
+    rec = asdict(s)
+    ind = ds.indicators[s.indicator]
+    rec["name_zh"] = ind.name_zh
+    rec["name_en"] = ind.name_en
+    return rec
+
+
+def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) -> View:
+    cols = [
+        Column("indicator", "指标ID", "indicator"),
+        Column("name", "指标", "indicator name"),
+        Column("year", "年份", "year", numeric=True),
+        Column("value", "数值", "value", numeric=True),
+        Column("qualifier", "限定", "qualifier"),
+        Column("unit", "单位", "unit"),
+        Column("share_national", "占全国比重(%)", "share of national total (%)", numeric=True),
+        Column("series", "口径", "series"),
+        Column("primary", "默认值", "primary"),
+        Column("source", "来源", "source"),
+    ]
+    rows, marks, records = [], [], []
+    has_alt = False
+    for r in rows_in:
+        for s in (r.stat, *r.alternatives):
+            share = r.share if s is r.stat else None
+            rows.append(
+                {
+                    "indicator": s.indicator,
+                    "name": r.indicator.name_zh if lang == "zh" else r.indicator.name_en,
+                    "year": s.year,
+                    "value": s.value,
+                    "qualifier": s.qualifier,
+                    "unit": s.unit,
+                    "share_national": share.value if share else None,
+                    "series": _t(SERIES[s.series], lang) if s.series else None,
+                    "primary": s is r.stat,
+                    "source": s.source,
+                }
+            )
+            mark = {}
+            if s is not r.stat:
+                mark["value"] = " (alt)"
+                has_alt = True
+            marks.append(mark)
+            rec = stat_record(ds, s)
+            rec["primary"] = s is r.stat
+            rec["share_national"] = stat_record(ds, share) if share else None
+            records.append(rec)
+    view = View(cols, rows, records, marks=marks, hidden=("qualifier", "primary"))
+    view.title = f"国家级经开区主要指标 {year} 年" if lang == "zh" else f"National ETDZs: headline indicators, {year}"
+    view.human_values = {"value": _human_value, "unit": lambda row, lang: unit_label(row["unit"], lang)}
+    if has_alt:
+        view.notes.append(
+            "(alt) 另一口径公布的数值；每项第一行为 edz 默认采用的数值（见 edz sources 与 docs/data.md）"
+            if lang == "zh"
+            else "(alt) the value published in the other series; the first row of each indicator is the one edz uses by default"
+        )
+    view.notes.append("> 超过  ~ 约" if lang == "zh" else "> more than, ~ about (as published)")
+    return view
+
+
+def _human_value(row: dict[str, Any], lang: str) -> str:
+    from .output import raw_text
+
+    sign = QUALIFIER_SIGN.get(row.get("qualifier") or "", "")
+    return sign + raw_text(row["value"])
+
+
+# --------------------------------------------------------------------------- policies
+
+
+def measure_record(ds: Dataset, m: Measure) -> dict[str, Any]:
+    rec = asdict(m)
+    rec["verified"] = m.verified
+    rec["area_name_zh"] = ds.areas[m.area].name_zh
+    rec["area_name_en"] = ds.areas[m.area].name_en
+    rec["document_key"] = ds.documents[m.document].key
+    return rec
+
+
+def policies_view(ds: Dataset, measures: Sequence[Measure], lang: str, *, points: bool = False) -> View:
+    cols = [
+        Column("id", "ID", "id"),
+        Column("document", "文件", "document"),
+        Column("area", "部分", "area"),
+        Column("number", "序号", "no.", numeric=True),
+        Column("heading", "标题", "heading"),
+        Column("heading_status", "标题核实", "heading status"),
+        Column("position_verified", "位置已核实", "position verified"),
+    ]
+    if points:
+        cols.append(Column("points", "要点", "key points"))
+    cols.append(Column("sources", "来源", "sources"))
+    rows, marks = [], []
+    for m in measures:
+        area = ds.areas[m.area]
+        rows.append(
+            {
+                "id": m.id,
+                "document": ds.documents[m.document].key,
+                "area": area.name_zh if lang == "zh" else area.name_en,
+                "number": m.number_zh if (lang == "zh" and m.number_zh) else m.number,
+                "heading": m.heading_zh if lang == "zh" else m.heading_en,
+                "heading_status": _t(HEADING_STATUS[m.heading_status], lang),
+                "position_verified": m.position_verified,
+                "points": list(m.points_zh if lang == "zh" else m.points_en) or None,
+                "sources": list(m.sources),
+            }
+        )
+        marks.append({"heading": UNVERIFIED_MARK} if m.heading_status == "inferred" else {})
+    notes = []
+    if any(m.heading_status == "inferred" for m in measures):
+        notes.append(
+            "* 推断标题：官方原文标题尚未核实，此为 edz 根据已证实要点所拟的描述性标题"
+            if lang == "zh"
+            else "* inferred: the official heading is not verified yet; this is edz's descriptive title from attested points"
+        )
+    docs = sorted({m.document for m in measures}, key=list(ds.documents).index)
+    title = " / ".join(
+        f"{ds.documents[d].title_zh}（{ds.documents[d].doc_no}）" if lang == "zh" else f"{ds.documents[d].title_en} ({ds.documents[d].doc_no})"
+        for d in docs
+    )
+    return View(cols, rows, [measure_record(ds, m) for m in measures], title=title or None, notes=notes, marks=marks, hidden=("position_verified",))
+
+
+# --------------------------------------------------------------------------- about
+
+
+def coverage(ds: Dataset) -> dict[str, dict[str, int]]:
+    """How many active zones have each fact, and how many of those carry a source."""
+    active = ds.active_zones
+    n = len(active)
+
+    def cnt(pred: Any) -> int:
+        return sum(1 for z in active if pred(z))
+
+    return {
+        "membership": {"zones": n, "with_value": n, "sourced": cnt(lambda z: bool(z.membership_source))},
+        "approved": {"zones": n, "with_value": cnt(lambda z: z.approved is not None), "sourced": cnt(lambda z: z.approved_verified)},
+        "name_en_official": {"zones": n, "with_value": n, "sourced": cnt(lambda z: z.name_en_status == "official")},
+        "area": {"zones": n, "with_value": cnt(lambda z: z.area_km2 is not None), "sourced": cnt(lambda z: z.area_source is not None)},
+        "area_approved": {"zones": n, "with_value": cnt(lambda z: z.area_kind == "approved"), "sourced": cnt(lambda z: z.area_kind == "approved" and z.area_source is not None)},
+        "industries": {
+            "zones": n,
+            "with_value": cnt(lambda z: bool(z.industries_zh or z.industries_en)),
+            "sourced": cnt(lambda z: bool(z.industries_zh or z.industries_en) and z.industries_source is not None),
+        },
+    }
+
+
+def about_view(ds: Dataset, lang: str, version: str) -> View:
+    cov = coverage(ds)
+    active = ds.active_zones
+    verified_headings = sum(1 for m in ds.measures.values() if m.heading_status == "verified")
+    labels = {
+        "edz_version": ("edz 版本", "edz version"),
+        "data_version": ("数据版本", "data version"),
+        "as_of": ("数据截至", "as of"),
+        "data_file": ("数据文件", "data file"),
+        "zones_active": ("在册经开区", "active zones"),
+        "zones_removed": ("已退出经开区", "removed zones"),
+        "stats": ("统计数值", "figures"),
+        "measures": ("政策措施", "measures"),
+        "measures_heading_verified": ("标题已核实的措施", "measures with verified heading"),
+        "sources": ("来源", "sources"),
+    }
+    row: dict[str, Any] = {
+        "edz_version": version,
+        "data_version": ds.meta.data_version,
+        "as_of": ds.meta.as_of,
+        "data_file": ds.path,
+        "zones_active": len(active),
+        "zones_removed": len(ds.zones) - len(active),
+        "stats": len(ds.stats),
+        "measures": len(ds.measures),
+        "measures_heading_verified": verified_headings,
+        "sources": len(ds.sources),
+    }
+    cov_labels = {
+        "membership": ("名录来源", "membership sourced"),
+        "approved": ("批准时间有来源", "approval date sourced"),
+        "name_en_official": ("官方英文名", "official English name"),
+        "area": ("面积有来源", "area sourced"),
+        "area_approved": ("核准面积", "approved area"),
+        "industries": ("主导产业有来源", "leading industries sourced"),
+    }
+    for key, c in cov.items():
+        labels[f"coverage_{key}"] = cov_labels[key]
+        pct = 100.0 * c["sourced"] / c["zones"] if c["zones"] else 0.0
+        row[f"coverage_{key}"] = f"{c['sourced']}/{c['zones']} ({pct:.1f}%)"
+    cols = [Column(k, v[0], v[1]) for k, v in labels.items()]
+    record = {k: v for k, v in row.items() if not k.startswith("coverage_")}
+    record["coverage"] = cov
+    title = ds.meta.title_zh if lang == "zh" else ds.meta.title_en
+    return View(cols, [row], [record], title=title, vertical=True)
