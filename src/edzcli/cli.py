@@ -7,8 +7,10 @@ Set EDZ_DEBUG=1 to see the traceback of an unexpected error.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -47,10 +49,8 @@ def _stderr(text: str) -> None:
         stream.write(text.encode(enc, errors="replace").decode(enc, errors="replace") + "\n")
     except (BrokenPipeError, ValueError):
         return
-    try:
+    with contextlib.suppress(BrokenPipeError, ValueError):
         stream.flush()
-    except (BrokenPipeError, ValueError):
-        pass
 
 
 def _silence_stdout() -> None:
@@ -65,10 +65,25 @@ def _silence_stdout() -> None:
 class EdzGroup(TyperGroup):
     """Runs the command with our error conventions: one line on stderr, exit 1 or 2, no traceback."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         exc = _click_exceptions()
         try:
-            rv = super().main(args=args, prog_name=prog_name or "edz", complete_var=complete_var, standalone_mode=False, **extra)
+            rv = super().main(
+                args=args,
+                prog_name=prog_name or "edz",
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
         except exc.NoArgsIsHelpError as e:
             typer.echo(e.ctx.get_help() if e.ctx else "")
             rv = 0
@@ -93,7 +108,9 @@ class EdzGroup(TyperGroup):
         except Exception as e:  # a bug: say so in one line, keep the traceback for EDZ_DEBUG
             if os.environ.get("EDZ_DEBUG"):
                 raise
-            _fail(f"internal error: {type(e).__name__}: {e} (set EDZ_DEBUG=1 for the traceback; please report it)", INTERNAL_ERROR)
+            _fail(
+                f"internal error: {type(e).__name__}: {e} (set EDZ_DEBUG=1 for the traceback; please report it)", INTERNAL_ERROR
+            )
         code = rv if isinstance(rv, int) else 0
         if standalone_mode:
             raise SystemExit(code)
@@ -158,9 +175,13 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    data: Annotated[str | None, typer.Option("--data", help="dataset file to use instead of the bundled one (also EDZ_DATA)", metavar="PATH")] = None,
+    data: Annotated[
+        str | None, typer.Option("--data", help="dataset file to use instead of the bundled one (also EDZ_DATA)", metavar="PATH")
+    ] = None,
     lang: LangOpt = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="show the version and exit")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="show the version and exit")
+    ] = False,
 ) -> None:
     ctx.obj = State(data, lang)
 
@@ -171,12 +192,16 @@ def root(
 @app.command()
 def zones(
     ctx: typer.Context,
-    region: Annotated[str | None, typer.Option("--region", "-r", help="east, central, west, northeast (or 东部/中部/西部/东北)")] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", "-r", help="east, central, west, northeast (or 东部/中部/西部/东北)")
+    ] = None,
     province: Annotated[str | None, typer.Option("--province", "-p", help="province: 江苏省, 江苏, Jiangsu or jiangsu")] = None,
     city: Annotated[str | None, typer.Option("--city", "-c", help="prefecture city: 苏州市, 苏州 or Suzhou")] = None,
     since: Annotated[int | None, typer.Option("--since", help="approved in or after YEAR", metavar="YEAR")] = None,
     until: Annotated[int | None, typer.Option("--until", help="approved in or before YEAR", metavar="YEAR")] = None,
-    sort: Annotated[str, typer.Option("--sort", "-s", help="province, approved, id, name, city or region; prefix - to reverse")] = "province",
+    sort: Annotated[
+        str, typer.Option("--sort", "-s", help="province, approved, id, name, city or region; prefix - to reverse")
+    ] = "province",
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="show at most N zones", metavar="N", min=0)] = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="include zones that have left the national list")] = False,
     fmt: FormatOpt = None,
@@ -233,8 +258,16 @@ def stats(
 @app.command()
 def policies(
     ctx: typer.Context,
-    area: Annotated[str | None, typer.Option("--area", help="new-productive-forces, open-economy, management-reform, factor-support (or the Chinese name)")] = None,
-    doc: Annotated[str | None, typer.Option("--doc", "-d", help="2025 (the work plan, 商资函〔2025〕132号) or 2019 (国发〔2019〕11号) [default: 2025]")] = None,
+    area: Annotated[
+        str | None,
+        typer.Option(
+            "--area", help="new-productive-forces, open-economy, management-reform, factor-support (or the Chinese name)"
+        ),
+    ] = None,
+    doc: Annotated[
+        str | None,
+        typer.Option("--doc", "-d", help="2025 (the work plan, 商资函〔2025〕132号) or 2019 (国发〔2019〕11号) [default: 2025]"),
+    ] = None,
     points: Annotated[bool, typer.Option("--points", help="also show each measure's attested key points")] = False,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -264,7 +297,10 @@ def about(ctx: typer.Context, fmt: FormatOpt = None, lang: LangOpt = None) -> No
 
 
 @app.command()
-def validate(ctx: typer.Context, path: Annotated[str | None, typer.Argument(help="data file [default: --data, EDZ_DATA or the bundled one]")] = None) -> None:
+def validate(
+    ctx: typer.Context,
+    path: Annotated[str | None, typer.Argument(help="data file [default: --data, EDZ_DATA or the bundled one]")] = None,
+) -> None:
     """Check a data file against the schema; print every problem with file:line:col or record/field."""
     from .loader import check_file
 

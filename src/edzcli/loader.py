@@ -38,7 +38,7 @@ from .model import (
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, no-redef, unused-ignore]
 
 SCHEMA_VERSION = 1
 DATA_ENV = "EDZ_DATA"
@@ -392,7 +392,10 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
         label = _describe("zones", i, z)
         prov = provinces.get(z.get("province"))
         if prov is not None and z.get("region") != prov.get("region"):
-            yield Problem(f"{label} .region", f"{z.get('region')!r} does not match province {z.get('province')!r} (region {prov.get('region')!r})")
+            yield Problem(
+                f"{label} .region",
+                f"{z.get('region')!r} does not match province {z.get('province')!r} (region {prov.get('region')!r})",
+            )
         if z.get("status") == "removed":
             for key in ("removed", "removed_basis", "removed_source"):
                 if key not in z:
@@ -401,33 +404,38 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
             yield Problem(f"{label} .status", "an active zone has removal fields")
         if z.get("name_en_status") == "official" and "name_en_source" not in z:
             yield Problem(f"{label} .name_en_source", "required when name_en_status is 'official'")
-        for field, src in (("area_km2", "area_source"), ("industries_zh", "industries_source"), ("industries_en", "industries_source")):
+        for field, src in (
+            ("area_km2", "area_source"),
+            ("industries_zh", "industries_source"),
+            ("industries_en", "industries_source"),
+        ):
             if field in z and src not in z:
                 yield Problem(f"{label} .{src}", f"required with {field}: no source, no figure")
         if "area_km2" in z and "area_kind" not in z:
             yield Problem(f"{label} .area_kind", "required with area_km2")
-    indicators = {r.get("id"): r for r in doc.get("indicators", []) if isinstance(r, dict)}
     primaries: dict[tuple[Any, Any, Any], list[int]] = {}
     for i, s in enumerate(doc.get("stats", [])):
         if not isinstance(s, dict):
             continue
-        ind = indicators.get(s.get("indicator"))
-        if ind is not None and s.get("unit") not in (None, ind.get("unit")) and ind.get("unit") != "count":
-            pass  # units may legitimately differ from the indicator's usual unit (as published)
-        key = (s.get("indicator"), s.get("year"), s.get("period"))
-        primaries.setdefault(key, [])
+        group = (s.get("indicator"), s.get("year"), s.get("period"))
+        primaries.setdefault(group, [])
         if s.get("primary", True):
-            primaries[key].append(i)
-    for (ind_id, year, period), idx in primaries.items():
+            primaries[group].append(i)
+    for (ind_id, year, _period), idx in primaries.items():
         if len(idx) > 1:
-            yield Problem(f"stats[{idx[1]}] {ind_id!r} {year!r}", f"{len(idx)} primary values for this indicator, year and period; mark all but one primary = false")
+            yield Problem(
+                f"stats[{idx[1]}] {ind_id!r} {year!r}",
+                f"{len(idx)} primary values for this indicator, year and period; mark all but one primary = false",
+            )
     docs = {d.get("id"): d for d in doc.get("documents", []) if isinstance(d, dict)}
     areas = {a.get("id"): a for a in doc.get("areas", []) if isinstance(a, dict)}
     for i, m in enumerate(doc.get("measures", [])):
         if isinstance(m, dict):
             area = areas.get(m.get("area"))
             if area is not None and area.get("document") != m.get("document"):
-                yield Problem(f"{_describe('measures', i, m)} .area", f"area {m.get('area')!r} belongs to document {area.get('document')!r}")
+                yield Problem(
+                    f"{_describe('measures', i, m)} .area", f"area {m.get('area')!r} belongs to document {area.get('document')!r}"
+                )
     for did, d in docs.items():
         count = sum(1 for m in doc.get("measures", []) if isinstance(m, dict) and m.get("document") == did)
         if isinstance(d.get("measure_count"), int) and count and count != d["measure_count"]:
@@ -531,15 +539,16 @@ def _parse(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        raise DataError(shown, "not valid UTF-8", line, col) from None
+        bad_line = raw[: e.start].count(b"\n") + 1
+        bad_col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        raise DataError(shown, "not valid UTF-8", bad_line, bad_col) from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         msg = str(e)
         pos = _TOML_POS.search(msg)
-        line = col = None
+        line: int | None = None
+        col: int | None = None
         if pos:
             line, col = int(pos.group(1)), int(pos.group(2))
             msg = _TOML_POS.sub("", msg).strip()
@@ -596,7 +605,11 @@ def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
     problems = check_document(doc)
     if problems:
         first = _locate(text, problems[0])
-        more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}; run 'edz validate')" if len(problems) > 1 else ""
+        more = (
+            f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}; run 'edz validate')"
+            if len(problems) > 1
+            else ""
+        )
         raise DataError(str(p), f"{first.where}: {first.message}{more}", first.line, first.col)
     ds = _build(str(p), doc)
     if key is not None:

@@ -79,7 +79,16 @@ def resolve_lang(lang: str | None, stream: TextIO | None = None) -> str:
     if lang is None:
         return "zh" if can_encode_cjk(stream) else "en"
     key = lang.strip().lower().replace("_", "-")
-    aliases = {"cn": "zh", "zh-cn": "zh", "zh-hans": "zh", "中文": "zh", "chinese": "zh", "english": "en", "en-us": "en", "en-gb": "en"}
+    aliases = {
+        "cn": "zh",
+        "zh-cn": "zh",
+        "zh-hans": "zh",
+        "中文": "zh",
+        "chinese": "zh",
+        "english": "en",
+        "en-us": "en",
+        "en-gb": "en",
+    }
     key = aliases.get(key, key)
     if key not in LANGS:
         from .query import _suggest
@@ -196,7 +205,7 @@ def to_markdown(view: View, lang: str) -> str:
         lines += [f"**{esc(view.title)}**", ""]
     if view.vertical:
         lines += ["| " + (" | ".join(("字段", "值") if lang == "zh" else ("field", "value"))) + " |", "|---|---|"]
-        for c, cell in zip(view.human_columns(), _human_rows(view, lang)[0] if view.rows else []):
+        for c, cell in zip(view.human_columns(), _human_rows(view, lang)[0] if view.rows else [], strict=False):
             lines.append(f"| {esc(c.label(lang))} | {esc(cell)} |")
     else:
         lines.append("| " + " | ".join(esc(c.label(lang)) for c in view.human_columns()) + " |")

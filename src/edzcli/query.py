@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .errors import InputError
@@ -36,7 +36,7 @@ def _suggest(text: str, options: Iterable[str]) -> str | None:
     return None  # pragma: no cover
 
 
-def _resolve(what: str, text: str, names: dict[str, Sequence[str]], valid: Sequence[str]) -> str:
+def _resolve(what: str, text: str, names: Mapping[str, Sequence[str]], valid: Sequence[str]) -> str:
     """Map `text` to the id whose names include it (normalised); else InputError."""
     key = normalize(text)
     for rid, options in names.items():

@@ -39,7 +39,7 @@ def render_table(view: View, cells: list[list[str]], lang: str, stream: TextIO |
 
     stream = stream or sys.stdout
     tty = is_terminal(stream)
-    color = tty and "NO_COLOR" not in os.environ or bool(os.environ.get("FORCE_COLOR"))
+    color = (tty and "NO_COLOR" not in os.environ) or bool(os.environ.get("FORCE_COLOR"))
     table = Table(
         title=view.title,
         box=box.SIMPLE_HEAD,
@@ -52,7 +52,7 @@ def render_table(view: View, cells: list[list[str]], lang: str, stream: TextIO |
     if view.vertical:
         table.add_column(overflow="fold", style="bold" if color else "", no_wrap=False)
         table.add_column(overflow="fold")
-        for c, cell in zip(view.human_columns(), cells[0] if cells else []):
+        for c, cell in zip(view.human_columns(), cells[0] if cells else [], strict=False):
             table.add_row(c.label(lang), cell)
     else:
         for c in view.human_columns():
@@ -60,10 +60,8 @@ def render_table(view: View, cells: list[list[str]], lang: str, stream: TextIO |
         for row in cells:
             table.add_row(*row)
     buf = _Buffer(stream_encoding(stream))
-    if tty:
-        width = shutil.get_terminal_size((100, 24)).columns
-    else:
-        width = 100_000  # measured below: never cut a table that is not on a terminal
+    # off a terminal the width is measured below: never cut a table that is not on a terminal
+    width = shutil.get_terminal_size((100, 24)).columns if tty else 100_000
     console = Console(
         file=buf,
         width=width,

@@ -93,13 +93,17 @@ def zones_view(ds: Dataset, zones: Sequence[Zone], lang: str, *, show_status: bo
     notes = []
     if any_unverified:
         notes.append(
-            "* 未核实：该批准时间尚无可引用的来源" if lang == "zh" else "* unverified: no citable source for this approval date yet"
+            "* 未核实：该批准时间尚无可引用的来源"
+            if lang == "zh"
+            else "* unverified: no citable source for this approval date yet"
         )
     if any_systematic:
         notes.append("~ systematic English name (no official English name found)")
     n = len(rows)
     title = f"国家级经济技术开发区（{n} 个）" if lang == "zh" else f"National ETDZs ({n})"
-    return View(cols, rows, [zone_record(ds, z) for z in zones], title=title, notes=notes, marks=marks, hidden=("approved_verified",))
+    return View(
+        cols, rows, [zone_record(ds, z) for z in zones], title=title, notes=notes, marks=marks, hidden=("approved_verified",)
+    )
 
 
 # --------------------------------------------------------------------------- stats
@@ -229,10 +233,20 @@ def policies_view(ds: Dataset, measures: Sequence[Measure], lang: str, *, points
         )
     docs = sorted({m.document for m in measures}, key=list(ds.documents).index)
     title = " / ".join(
-        f"{ds.documents[d].title_zh}（{ds.documents[d].doc_no}）" if lang == "zh" else f"{ds.documents[d].title_en} ({ds.documents[d].doc_no})"
+        f"{ds.documents[d].title_zh}（{ds.documents[d].doc_no}）"
+        if lang == "zh"
+        else f"{ds.documents[d].title_en} ({ds.documents[d].doc_no})"
         for d in docs
     )
-    return View(cols, rows, [measure_record(ds, m) for m in measures], title=title or None, notes=notes, marks=marks, hidden=("position_verified",))
+    return View(
+        cols,
+        rows,
+        [measure_record(ds, m) for m in measures],
+        title=title or None,
+        notes=notes,
+        marks=marks,
+        hidden=("position_verified",),
+    )
 
 
 # --------------------------------------------------------------------------- about
@@ -248,10 +262,22 @@ def coverage(ds: Dataset) -> dict[str, dict[str, int]]:
 
     return {
         "membership": {"zones": n, "with_value": n, "sourced": cnt(lambda z: bool(z.membership_source))},
-        "approved": {"zones": n, "with_value": cnt(lambda z: z.approved is not None), "sourced": cnt(lambda z: z.approved_verified)},
+        "approved": {
+            "zones": n,
+            "with_value": cnt(lambda z: z.approved is not None),
+            "sourced": cnt(lambda z: z.approved_verified),
+        },
         "name_en_official": {"zones": n, "with_value": n, "sourced": cnt(lambda z: z.name_en_status == "official")},
-        "area": {"zones": n, "with_value": cnt(lambda z: z.area_km2 is not None), "sourced": cnt(lambda z: z.area_source is not None)},
-        "area_approved": {"zones": n, "with_value": cnt(lambda z: z.area_kind == "approved"), "sourced": cnt(lambda z: z.area_kind == "approved" and z.area_source is not None)},
+        "area": {
+            "zones": n,
+            "with_value": cnt(lambda z: z.area_km2 is not None),
+            "sourced": cnt(lambda z: z.area_source is not None),
+        },
+        "area_approved": {
+            "zones": n,
+            "with_value": cnt(lambda z: z.area_kind == "approved"),
+            "sourced": cnt(lambda z: z.area_kind == "approved" and z.area_source is not None),
+        },
         "industries": {
             "zones": n,
             "with_value": cnt(lambda z: bool(z.industries_zh or z.industries_en)),
