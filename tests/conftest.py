@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ os.environ["_TYPER_FORCE_DISABLE_TERMINAL"] = "1"
 os.environ.pop("FORCE_COLOR", None)
 os.environ.pop("EDZ_DATA", None)
 os.environ.pop("EDZ_LANG", None)
+os.environ.pop("EDZ_NO_CACHE", None)
+# keep the parsed-data cache of test runs out of the user's home
+os.environ["EDZ_CACHE_DIR"] = tempfile.mkdtemp(prefix="edz-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "data" / "mini.toml"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from conftest import MINI, run
@@ -77,3 +79,64 @@ def test_validate_reports_every_problem(runner, tmp_path):
 def test_validate_ok(runner):
     r = run(runner, "validate", str(MINI))
     assert r.exit_code == 0 and r.stdout.strip().endswith(": ok")
+
+
+def _fresh(tmp_path, monkeypatch, text: str):
+    """A data file and an empty cache folder of its own; the in-process cache cleared."""
+    from edzcli import loader
+
+    monkeypatch.setattr(loader, "_CACHE", {})
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("EDZ_CACHE_DIR", str(cache))
+    p = tmp_path / "d.toml"
+    p.write_text(text, encoding="utf-8")
+    return p, cache
+
+
+def test_cache_is_written_and_used(tmp_path, monkeypatch):
+    from edzcli import loader
+
+    p, cache = _fresh(tmp_path, monkeypatch, MINI.read_text(encoding="utf-8"))
+    a = load_dataset(p)
+    files = list(cache.glob("*.marshal"))
+    assert len(files) == 1
+    monkeypatch.setattr(loader, "_CACHE", {})
+    monkeypatch.setattr(loader, "check_document", lambda doc: pytest.fail("validated again despite the cache"))
+    b = load_dataset(p)
+    assert b.zones == a.zones
+
+
+def test_edited_file_is_never_served_from_a_stale_cache(tmp_path, monkeypatch):
+    from edzcli import loader
+
+    p, _cache = _fresh(tmp_path, monkeypatch, MINI.read_text(encoding="utf-8"))
+    load_dataset(p)
+    st = p.stat()
+    p.write_text(MINI.read_text(encoding="utf-8").replace("测试数据", "测试数XX"), encoding="utf-8")
+    os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size and mtime: only the content differs
+    monkeypatch.setattr(loader, "_CACHE", {})
+    assert load_dataset(p).meta.title_zh == "测试数XX"
+
+
+def test_corrupt_cache_is_ignored(tmp_path, monkeypatch):
+    from edzcli import loader
+
+    p, cache = _fresh(tmp_path, monkeypatch, MINI.read_text(encoding="utf-8"))
+    load_dataset(p)
+    for f in cache.glob("*.marshal"):
+        f.write_bytes(b"\x00garbage")
+    monkeypatch.setattr(loader, "_CACHE", {})
+    assert set(load_dataset(p).zones) == {"one", "two", "three"}
+
+
+def test_unwritable_cache_folder_is_harmless(tmp_path, monkeypatch):
+    p, cache = _fresh(tmp_path, monkeypatch, MINI.read_text(encoding="utf-8"))
+    cache.write_text("a file where the folder should be", encoding="utf-8")
+    assert set(load_dataset(p).zones) == {"one", "two", "three"}
+
+
+def test_broken_file_is_not_cached(tmp_path, monkeypatch):
+    p, cache = _fresh(tmp_path, monkeypatch, MINI.read_text(encoding="utf-8").replace('kind = "news"', 'kind = "rumour"'))
+    with pytest.raises(DataError):
+        load_dataset(p)
+    assert not cache.exists() or not list(cache.glob("*.marshal"))

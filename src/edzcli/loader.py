@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -34,11 +35,6 @@ from .model import (
     Stat,
     Zone,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found, no-redef, unused-ignore]
 
 SCHEMA_VERSION = 1
 DATA_ENV = "EDZ_DATA"
@@ -526,16 +522,24 @@ _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z_]+)[ \t]*\]\]", re.M)
 
 
-def _parse(path: Path) -> tuple[str, dict[str, Any]]:
+def _read(path: Path) -> bytes:
     shown = str(path)
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise DataError(shown, "no such data file") from None
     except IsADirectoryError:
         raise DataError(shown, "is a directory, not a data file") from None
     except OSError as e:
         raise DataError(shown, f"cannot read: {e.strerror or e}") from None
+
+
+def _parse_bytes(shown: str, raw: bytes) -> tuple[str, dict[str, Any]]:
+    # imported here: a run served from the parsed-data cache never pays for the TOML parser
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found, no-redef, unused-ignore]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -556,6 +560,10 @@ def _parse(path: Path) -> tuple[str, dict[str, Any]]:
     except RecursionError:
         raise DataError(shown, "TOML nesting too deep") from None
     return text, doc
+
+
+def _parse(path: Path) -> tuple[str, dict[str, Any]]:
+    return _parse_bytes(str(path), _read(path))
 
 
 def _locate(text: str, problem: Problem) -> Problem:
@@ -585,12 +593,79 @@ def check_file(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[P
 
 
 _CACHE: dict[tuple[str, int, int], Dataset] = {}
+CACHE_ENV = "EDZ_CACHE_DIR"
+NO_CACHE_ENV = "EDZ_NO_CACHE"
+CACHE_FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    """Where validated documents are cached between runs; None when caching is off."""
+    if os.environ.get(NO_CACHE_ENV):
+        return None
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "edz"
+
+
+def _cache_file(raw: bytes) -> Path | None:
+    """Keyed by the file's content (BLAKE2b), the schema and this edz version: an edited file
+    is never served stale, whatever its path or timestamp."""
+    d = cache_dir()
+    if d is None:
+        return None
+    import hashlib
+
+    from . import __version__
+
+    digest = hashlib.blake2b(raw, digest_size=20).hexdigest()
+    return d / f"{digest}-s{SCHEMA_VERSION}-c{CACHE_FORMAT}-v{__version__}.marshal"
+
+
+def _cache_read(path: Path | None) -> dict[str, Any] | None:
+    if path is None:
+        return None
+    import marshal
+
+    try:
+        with open(path, "rb") as f:
+            doc = marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # absent, unreadable or corrupt: parse the TOML instead
+    if not isinstance(doc, dict) or not isinstance(doc.get("meta"), dict):
+        return None
+    return doc
+
+
+def _cache_write(path: Path | None, doc: dict[str, Any]) -> None:
+    """Best effort and atomic: a read-only or full cache folder only costs speed."""
+    if path is None:
+        return
+    import marshal
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                marshal.dump(doc, f)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except (OSError, ValueError):
+        pass
 
 
 def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
     """Load and validate a dataset (default: the bundled one, or $EDZ_DATA).
 
-    Parsed once per process for each version of a file (keyed by path, mtime and size).
+    Parsed once per process for each version of a file (keyed by path, mtime and size), and
+    cached between processes as a validated document keyed by the file's content hash
+    (`$EDZ_CACHE_DIR`, else `$XDG_CACHE_HOME/edz`; `EDZ_NO_CACHE=1` turns it off).
     Raises `DataError` with `file:line:col` or a record/field path on the first problem.
     """
     p = resolve_data_path(path)
@@ -601,16 +676,18 @@ def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
         key = None
     if key is not None and key in _CACHE:
         return _CACHE[key]
-    text, doc = _parse(p)
-    problems = check_document(doc)
-    if problems:
-        first = _locate(text, problems[0])
-        more = (
-            f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}; run 'edz validate')"
-            if len(problems) > 1
-            else ""
-        )
-        raise DataError(str(p), f"{first.where}: {first.message}{more}", first.line, first.col)
+    raw = _read(p)
+    cached = _cache_file(raw)
+    doc = _cache_read(cached)
+    if doc is None:
+        text, doc = _parse_bytes(str(p), raw)
+        problems = check_document(doc)
+        if problems:
+            first = _locate(text, problems[0])
+            n = len(problems) - 1
+            more = f" (and {n} more problem{'s' if n > 1 else ''}; run 'edz validate')" if n else ""
+            raise DataError(str(p), f"{first.where}: {first.message}{more}", first.line, first.col)
+        _cache_write(cached, doc)
     ds = _build(str(p), doc)
     if key is not None:
         _CACHE[key] = ds
