@@ -288,6 +288,103 @@ def policies(
 
 
 @app.command()
+def zone(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="id, Chinese name, short name (广州, 苏州工业园区), English name or alias")],
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Everything about one zone, each fact with its source id; ambiguous queries list candidates (exit 1)."""
+    from . import views
+    from .search import get_zone
+
+    ds = _dataset(ctx)
+    z = get_zone(ds, query)
+    _emit_view(ctx, lambda lg: views.zone_detail_view(ds, z, lg), fmt, lang)
+
+
+@app.command("search")
+def search_cmd(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="words to look for: a zone, a measure, an indicator or a source")],
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="only zone, measure, indicator or source")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="at most N results", metavar="N")] = 20,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Scored search over zones, measures, indicators and sources (forgives suffixes, width, case, typos)."""
+    from . import views
+    from .query import _suggest
+    from .search import KIND_ORDER, search
+
+    ds = _dataset(ctx)
+    kinds = tuple(KIND_ORDER)
+    if kind is not None:
+        if kind not in KIND_ORDER:
+            raise InputError("kind", kind, list(KIND_ORDER), _suggest(kind, KIND_ORDER))
+        kinds = (kind,)
+    hits = search(ds, text, kinds=kinds, limit=limit)
+    _emit_view(ctx, lambda lg: views.search_view(ds, hits, lg), fmt, lang)
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    source_id: Annotated[str | None, typer.Argument(help="one source id to show in full", metavar="[ID]")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="official, news, repost, reference or document")] = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """The citations behind the data: outlet, title, date, URL, and what cites each."""
+    from . import views
+    from .loader import SOURCE_KINDS
+    from .query import _suggest
+
+    ds = _dataset(ctx)
+    if source_id is not None:
+        if source_id not in ds.sources:
+            raise InputError("source id", source_id, [], _suggest(source_id, ds.sources))
+        s = ds.sources[source_id]
+        _emit_view(ctx, lambda lg: views.source_detail_view(ds, s, lg), fmt, lang)
+        return
+    if kind is not None and kind not in SOURCE_KINDS:
+        raise InputError("source kind", kind, SOURCE_KINDS, _suggest(kind, SOURCE_KINDS))
+    found = [s for s in ds.sources.values() if kind is None or s.kind == kind]
+    _emit_view(ctx, lambda lg: views.sources_view(ds, found, lg), fmt, lang)
+
+
+@app.command()
+def indicators(ctx: typer.Context, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
+    """The indicators that edz stats and edz trend know, with the years each covers."""
+    from . import views
+
+    ds = _dataset(ctx)
+    _emit_view(ctx, lambda lg: views.indicators_view(ds, lg), fmt, lang)
+
+
+@app.command()
+def trend(
+    ctx: typer.Context,
+    indicator: Annotated[str, typer.Argument(help="indicator id or name (edz indicators lists them), e.g. gdp")],
+    start: Annotated[int | None, typer.Option("--from", help="first year", metavar="YEAR")] = None,
+    end: Annotated[int | None, typer.Option("--to", help="last year", metavar="YEAR")] = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """One indicator year by year, with year-on-year change and a bar chart; gaps stay gaps."""
+    from . import query, views
+    from .output import can_encode_cjk
+
+    ds = _dataset(ctx)
+    ind = query.resolve_indicator(ds, indicator)
+    if start is not None and end is not None and start > end:
+        raise InputError("year range", f"{start}..{end}", hint="--from is after --to")
+    found = query.series(ds, ind, start, end)
+    bar = "█" if can_encode_cjk() else "#"
+    _emit_view(ctx, lambda lg: views.trend_view(ds, ind, found, lg, bar), fmt, lang)
+
+
+@app.command()
 def about(ctx: typer.Context, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
     """Data version, as-of date, counts, and how much of the zone data is sourced."""
     from . import views

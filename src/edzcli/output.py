@@ -54,11 +54,15 @@ class View:
     notes: list[str] = field(default_factory=list)
     marks: list[dict[str, str]] = field(default_factory=list)
     hidden: tuple[str, ...] = ()  # columns for machines only (TSV/CSV), e.g. verification flags
+    human_only: tuple[str, ...] = ()  # columns for people only, e.g. a bar chart
     human_values: dict[str, Callable[[dict[str, Any], str], str]] = field(default_factory=dict)
     vertical: bool = False  # one record shown as label: value lines
 
     def human_columns(self) -> list[Column]:
         return [c for c in self.columns if c.key not in self.hidden]
+
+    def machine_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.key not in self.human_only]
 
 
 def resolve_format(fmt: str | None, stream: TextIO | None = None) -> str:
@@ -158,9 +162,10 @@ def neutralise(cell: str) -> str:
 
 
 def to_tsv(view: View) -> str:
-    lines = ["\t".join(c.key for c in view.columns)]
+    cols = view.machine_columns()
+    lines = ["\t".join(c.key for c in cols)]
     for row in view.rows:
-        lines.append("\t".join(_one_line(raw_text(row.get(c.key))) for c in view.columns))
+        lines.append("\t".join(_one_line(raw_text(row.get(c.key))) for c in cols))
     return "\n".join(lines) + "\n"
 
 
@@ -169,9 +174,10 @@ def to_csv(view: View) -> str:
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow([c.key for c in view.columns])
+    cols = view.machine_columns()
+    w.writerow([c.key for c in cols])
     for row in view.rows:
-        w.writerow([neutralise(raw_text(row.get(c.key))) for c in view.columns])
+        w.writerow([neutralise(raw_text(row.get(c.key))) for c in cols])
     return buf.getvalue()
 
 
@@ -188,7 +194,7 @@ def _human_rows(view: View, lang: str) -> list[list[str]]:
         cells = []
         for c in cols:
             fn = view.human_values.get(c.key)
-            if fn is not None and row.get(c.key) is not None:
+            if fn is not None and (row.get(c.key) is not None or c.key in view.human_only):
                 cells.append(fn(row, lang) + marks.get(c.key, ""))
             else:
                 cells.append(human_text(row.get(c.key), marks.get(c.key, "")))

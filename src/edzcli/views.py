@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict
+from itertools import pairwise
 from typing import Any
 
 from .model import Dataset, Measure, Stat, Zone, precision_of
@@ -331,3 +332,334 @@ def about_view(ds: Dataset, lang: str, version: str) -> View:
     record["coverage"] = cov
     title = ds.meta.title_zh if lang == "zh" else ds.meta.title_en
     return View(cols, [row], [record], title=title, vertical=True)
+
+
+# --------------------------------------------------------------------------- one zone
+
+
+def _src(ref: str | None) -> str:
+    return f" [{ref}]" if ref else ""
+
+
+def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
+    """One zone as label: value lines; every fact is followed by its source id in brackets."""
+    zh = lang == "zh"
+    prov = ds.provinces[z.province]
+    region = ds.regions[z.region]
+    fields: list[tuple[str, str, str, Any]] = []
+
+    def add(key: str, label_zh: str, label_en: str, value: Any) -> None:
+        fields.append((key, label_zh, label_en, value))
+
+    add("id", "ID", "id", z.id)
+    add("name_zh", "中文名称", "Chinese name", z.name_zh)
+    en_flag = "" if z.name_en_status == "official" else (" （系统译名，非官方）" if zh else " (systematic, not official)")
+    add("name_en", "英文名称", "English name", z.name_en + en_flag + _src(z.name_en_source))
+    add("aliases", "简称/别名", "short names, aliases", "、".join(z.aliases) if z.aliases else None)
+    if z.former_names:
+        flag = "" if z.former_names_verified else (" （未核实）" if zh else " (unverified)")
+        add("former_names", "曾用名", "former names", "、".join(z.former_names) + flag)
+    else:
+        add("former_names", "曾用名", "former names", None)
+    add("province", "省份", "province", prov.name_zh if zh else prov.name_en)
+    add("city", "城市", "city", z.city_zh if zh else z.city_en)
+    add("region", "地区", "region", region.name_zh if zh else region.name_en)
+    if z.approved:
+        flag = "" if z.approved_verified else (" （未核实：尚无可引用来源）" if zh else " (unverified: no citable source yet)")
+        approved = f"{z.approved}{flag}{_src(z.approved_source)}"
+    else:
+        approved = None
+    add("approved", "批准为国家级", "approved as national ETDZ", approved)
+    add("approved_note", "批准时间说明", "note on the date", z.approved_note)
+    creation = {
+        "etdz": ("经国务院批准设立/升级为国家级经开区", "approved as a national ETDZ"),
+        "equivalent-policy": (
+            "享受国家级经开区政策设立，商务部按国家级经开区统计",
+            "set up with national-ETDZ policies; counted as one by MOFCOM",
+        ),
+    }[z.creation]
+    add("creation", "设立方式", "how it was created", _t(creation, lang))
+    status = _t(STATUS[z.status], lang)
+    if z.removed:
+        basis = {"confirmed": ("已证实", "confirmed"), "inferred": ("推断", "inferred")}[z.removed_basis or "inferred"]
+        status += f" {z.removed} ({_t(basis, lang)}){_src(z.removed_source)}"
+    add("status", "状态", "status", status)
+    add("removed_note", "退出说明", "removal note", z.removed_note)
+    if z.area_km2 is not None:
+        kind = {
+            "approved": ("核准面积", "approved"),
+            "planned": ("规划面积", "planned"),
+            "jurisdiction": ("管辖面积", "jurisdiction"),
+            "built-up": ("建成区面积", "built-up"),
+            "developed": ("已开发面积", "developed"),
+        }[z.area_kind or "planned"]
+        year = f", {z.area_year}" if z.area_year else ""
+        add("area", "面积", "area", f"{_fmt_num(z.area_km2)} km2 ({_t(kind, lang)}{year}){_src(z.area_source)}")
+    else:
+        add("area", "面积", "area", None)
+    industries = z.industries_zh if (zh and z.industries_zh) or not z.industries_en else z.industries_en
+    add(
+        "industries",
+        "主导产业",
+        "leading industries",
+        ("、".join(industries) + _src(z.industries_source)) if industries else None,
+    )
+    ranks = [r for r in ds.rankings if r.zone == z.id]
+    ranks.sort(key=lambda r: (r.list != "overall", -r.edition, r.list))
+    if ranks:
+        parts = []
+        for r in ranks:
+            label = f"{r.edition}" + ("" if r.list == "overall" else f" {r.list}")
+            parts.append(f"{label}: #{r.rank}" + ("" if r.verified else ("（未核实）" if zh else " (unverified)")))
+        add("rankings", "综合考核排名（届次）", "evaluation rank (edition)", "; ".join(parts))
+    else:
+        add("rankings", "综合考核排名（届次）", "evaluation rank (edition)", None)
+    for i, h in enumerate(z.highlights, 1):
+        add(f"highlight_{i}", f"亮点 {i}", f"highlight {i}", (h.text_zh if zh else h.text_en) + _src(h.source))
+    for i, n in enumerate(z.notes, 1):
+        add(f"note_{i}", f"备注 {i}", f"note {i}", n)
+    add("membership_source", "名录来源", "listed as national ETDZ by", z.membership_source)
+    cols = [Column(k, lz, le) for k, lz, le, _ in fields]
+    row = {k: v for k, _, _, v in fields}
+    rec = zone_record(ds, z)
+    rec["rankings"] = [asdict(r) for r in ranks]
+    title = z.name_zh if zh else z.name_en
+    return View(cols, [row], [rec], title=title, vertical=True)
+
+
+def _fmt_num(v: float) -> str:
+    from .output import raw_text
+
+    return raw_text(v)
+
+
+# --------------------------------------------------------------------------- search, sources, indicators
+
+
+def search_view(ds: Dataset, hits: Sequence[Any], lang: str) -> View:
+    kinds = {
+        "zone": ("经开区", "zone"),
+        "measure": ("政策措施", "measure"),
+        "indicator": ("指标", "indicator"),
+        "source": ("来源", "source"),
+    }
+    cols = [
+        Column("kind", "类别", "kind"),
+        Column("id", "ID", "id"),
+        Column("name", "名称", "name"),
+        Column("score", "匹配度", "score", numeric=True),
+    ]
+    rows = [{"kind": h.kind, "id": h.id, "name": h.label_zh if lang == "zh" else h.label_en, "score": h.score} for h in hits]
+    records = [
+        {"kind": h.kind, "id": h.id, "name_zh": h.label_zh, "name_en": h.label_en, "score": h.score, "matched": h.matched}
+        for h in hits
+    ]
+    view = View(cols, rows, records)
+    view.human_values = {"kind": lambda row, lg: _t(kinds[row["kind"]], lg)}
+    return view
+
+
+def sources_view(ds: Dataset, sources: Sequence[Any], lang: str) -> View:
+    cols = [
+        Column("id", "ID", "id"),
+        Column("outlet", "发布方", "outlet"),
+        Column("title", "标题", "title"),
+        Column("date", "日期", "date"),
+        Column("kind", "类型", "kind"),
+        Column("url", "网址", "URL"),
+        Column("cited_by", "被引用次数", "cited by", numeric=True),
+    ]
+    uses = citations(ds)
+    rows = [
+        {
+            "id": s.id,
+            "outlet": s.outlet if lang == "zh" or not s.outlet_en else s.outlet_en,
+            "title": s.title,
+            "date": s.date,
+            "kind": s.kind,
+            "url": s.url,
+            "cited_by": len(uses.get(s.id, ())),
+        }
+        for s in sources
+    ]
+    records = []
+    for s in sources:
+        rec = asdict(s)
+        rec["cited_by"] = sorted(uses.get(s.id, ()))
+        records.append(rec)
+    return View(cols, rows, records)
+
+
+def source_detail_view(ds: Dataset, s: Any, lang: str) -> View:
+    uses = sorted(citations(ds).get(s.id, ()))
+    fields = [
+        ("id", "ID", "id", s.id),
+        ("outlet", "发布方", "outlet", s.outlet + (f" ({s.outlet_en})" if s.outlet_en else "")),
+        ("title", "标题", "title", s.title),
+        ("date", "日期", "date", s.date),
+        ("kind", "类型", "kind", s.kind),
+        ("url", "网址", "URL", s.url),
+        ("note", "说明", "note", s.note),
+        (
+            "cited_by",
+            "引用处",
+            "cited by",
+            ", ".join(uses[:50]) + (f" … (+{len(uses) - 50})" if len(uses) > 50 else "") if uses else None,
+        ),
+    ]
+    cols = [Column(k, lz, le) for k, lz, le, _ in fields]
+    rec = asdict(s)
+    rec["cited_by"] = uses
+    return View(cols, [{k: v for k, _, _, v in fields}], [rec], title=s.id, vertical=True)
+
+
+def citations(ds: Dataset) -> dict[str, set[str]]:
+    """source id → the records citing it (`zone:dalian.approved`, `stat:gdp:2023`, ...)."""
+    uses: dict[str, set[str]] = {}
+
+    def cite(src: str | None, where: str) -> None:
+        if src:
+            uses.setdefault(src, set()).add(where)
+
+    for z in ds.zones.values():
+        cite(z.membership_source, f"zone:{z.id}.membership")
+        cite(z.approved_source, f"zone:{z.id}.approved")
+        cite(z.name_en_source, f"zone:{z.id}.name_en")
+        cite(z.removed_source, f"zone:{z.id}.removed")
+        cite(z.area_source, f"zone:{z.id}.area")
+        cite(z.industries_source, f"zone:{z.id}.industries")
+        for i, h in enumerate(z.highlights, 1):
+            cite(h.source, f"zone:{z.id}.highlight{i}")
+    for p in ds.provinces.values():
+        cite(p.source, f"province:{p.id}")
+    for st in ds.stats:
+        cite(st.source, f"stat:{st.indicator}:{st.year}")
+    for d in ds.documents.values():
+        cite(d.source, f"document:{d.id}")
+    for m in ds.measures.values():
+        for src in m.sources:
+            cite(src, f"measure:{m.id}")
+    for r in ds.rankings:
+        cite(r.source, f"ranking:{r.edition}:{r.list}:{r.rank}")
+    return uses
+
+
+def indicators_view(ds: Dataset, lang: str) -> View:
+    cols = [
+        Column("id", "ID", "id"),
+        Column("name", "名称", "name"),
+        Column("unit", "单位", "unit"),
+        Column("headline", "主要指标", "headline"),
+        Column("years", "年份", "years"),
+        Column("figures", "数值个数", "figures", numeric=True),
+    ]
+    rows, records = [], []
+    for i in ds.indicators.values():
+        years = sorted({s.year for s in ds.stats if s.indicator == i.id})
+        n = sum(1 for s in ds.stats if s.indicator == i.id)
+        rows.append(
+            {
+                "id": i.id,
+                "name": i.name_zh if lang == "zh" else i.name_en,
+                "unit": i.unit,
+                "headline": i.headline,
+                "years": _year_ranges(years),
+                "figures": n,
+            }
+        )
+        rec = asdict(i)
+        rec["years"] = years
+        records.append(rec)
+    view = View(cols, rows, records)
+    view.human_values = {"unit": lambda row, lg: unit_label(row["unit"], lg)}
+    return view
+
+
+def _year_ranges(years: Sequence[int]) -> str | None:
+    if not years:
+        return None
+    out, start, prev = [], years[0], years[0]
+    for y in [*years[1:], None]:
+        if y is not None and y == prev + 1:
+            prev = y
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        if y is not None:
+            start = prev = y
+    return ", ".join(out)
+
+
+# --------------------------------------------------------------------------- trend
+
+
+def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, bar_char: str = "█") -> View:
+    """Year by year, every published value (the default one first); year-on-year change only
+    between consecutive years whose default values share a unit and have no qualifier."""
+    ind = ds.indicators[indicator]
+    cols = [
+        Column("year", "年份", "year", numeric=True),
+        Column("value", "数值", "value", numeric=True),
+        Column("qualifier", "限定", "qualifier"),
+        Column("unit", "单位", "unit"),
+        Column("yoy_pct", "同比(%)", "y/y (%)", numeric=True),
+        Column("series", "口径", "series"),
+        Column("primary", "默认值", "primary"),
+        Column("source", "来源", "source"),
+        Column("bar", "", ""),
+    ]
+    primary = {s.year: s for s in stats if s.primary}
+    top = max((s.value for s in primary.values()), default=0.0)
+    rows, marks, records = [], [], []
+    gaps = []
+    years = sorted({s.year for s in stats})
+    for a, b in pairwise(years):
+        if b != a + 1:
+            gaps.append(f"{a + 1}" if b == a + 2 else f"{a + 1}-{b - 1}")
+    for s in stats:
+        prev = primary.get(s.year - 1)
+        yoy = None
+        if s.primary and prev is not None and prev.unit == s.unit and not prev.qualifier and not s.qualifier and prev.value:
+            yoy = round((s.value / prev.value - 1) * 100, 1)
+        width = round(28 * s.value / top) if s.primary and top > 0 and s.unit == ind.unit else 0
+        rows.append(
+            {
+                "year": s.year,
+                "value": s.value,
+                "qualifier": s.qualifier,
+                "unit": s.unit,
+                "yoy_pct": yoy,
+                "series": _t(SERIES[s.series], lang) if s.series else None,
+                "primary": s.primary,
+                "source": s.source,
+                "bar": bar_char * width if width else "",
+            }
+        )
+        marks.append({} if s.primary else {"value": " (alt)"})
+        rec = stat_record(ds, s)
+        rec["yoy_pct"] = yoy
+        records.append(rec)
+    view = View(cols, rows, records, marks=marks, hidden=("qualifier", "primary"), human_only=("bar",))
+    view.title = (
+        f"{ind.name_zh}（{unit_label(ind.unit, 'zh')}）" if lang == "zh" else f"{ind.name_en} ({unit_label(ind.unit, 'en')})"
+    )
+    view.human_values = {
+        "value": _human_value,
+        "unit": lambda row, lg: unit_label(row["unit"], lg),
+        "bar": lambda row, lg: row["bar"],
+    }
+    if any(not s.primary for s in stats):
+        view.notes.append(
+            "(alt) 另一口径公布的数值；同比按默认值计算"
+            if lang == "zh"
+            else "(alt) value published in the other series; y/y uses the default values"
+        )
+    if gaps:
+        view.notes.append(
+            ("无数据年份（不插值）：" if lang == "zh" else "years with no figure (not interpolated): ") + ", ".join(gaps)
+        )
+    view.notes.append(
+        "同比为 edz 根据相邻两年默认值计算，非官方公布增速"
+        if lang == "zh"
+        else "y/y is computed by edz from the two default values, not an officially published growth rate"
+    )
+    return view
