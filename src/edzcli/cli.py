@@ -140,6 +140,12 @@ FormatOpt = Annotated[
     str | None,
     typer.Option("--format", "-f", help="table, tsv, csv, json or markdown [default: table on a terminal, tsv when piped]"),
 ]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help="the roster as it stood on DATE (YYYY-MM-DD; YYYY or YYYY-MM mean the period's last day)", metavar="DATE"
+    ),
+]
 LangOpt = Annotated[str | None, typer.Option("--lang", "-l", help="zh or en: language of labels and names [default: zh]")]
 
 
@@ -204,10 +210,11 @@ def zones(
     ] = "province",
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="show at most N zones", metavar="N", min=0)] = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="include zones that have left the national list")] = False,
+    as_of: AsOfOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """List national ETDZs (the 232 active ones by default)."""
+    """List national ETDZs (the 232 active ones by default, or the roster on --as-of DATE)."""
     from . import query, views
 
     ds = _dataset(ctx)
@@ -221,12 +228,27 @@ def zones(
         city=query.resolve_city(ds, city) if city is not None else None,
         since=since,
         until=until,
-        include_removed=all_,
+        include_removed=all_ or as_of is not None,
         sort=key,
         descending=desc,
-        limit=limit,
+        limit=None if as_of is not None else limit,
     )
-    _emit_view(ctx, lambda lg: views.zones_view(ds, found, lg, show_status=all_), fmt, lang)
+    undated: list[Any] = []
+    if as_of is not None:
+        day = query.parse_day(as_of)
+        found = [z for z in found if z.present_on(day)]
+        undated = query.roster_on(ds, day)[1]
+        if limit is not None:
+            found = found[:limit]
+
+    def build(lg: str) -> Any:
+        view = views.zones_view(ds, found, lg, show_status=all_)
+        note = views._undated_note(undated, lg)
+        if note:
+            view.notes.append(note)
+        return view
+
+    _emit_view(ctx, build, fmt, lang)
 
 
 @app.command()
@@ -382,6 +404,70 @@ def trend(
     found = query.series(ds, ind, start, end)
     bar = "█" if can_encode_cjk() else "#"
     _emit_view(ctx, lambda lg: views.trend_view(ds, ind, found, lg, bar), fmt, lang)
+
+
+@app.command()
+def regions(ctx: typer.Context, as_of: AsOfOpt = None, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
+    """Zones by region, from the roster's dates, beside the officially reported counts."""
+    import datetime as dt
+
+    from . import query, views
+
+    ds = _dataset(ctx)
+    day = query.parse_day(as_of) if as_of is not None else dt.date.today()
+    present, undated = query.roster_on(ds, day)
+    off_day, official = query.official_counts(ds, day)
+    _emit_view(ctx, lambda lg: views.regions_view(ds, day, present, undated, off_day, official, lg), fmt, lang)
+
+
+@app.command()
+def provinces(ctx: typer.Context, as_of: AsOfOpt = None, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
+    """Zones by province (all 31 provincial units), from the roster's dates."""
+    import datetime as dt
+
+    from . import query, views
+
+    ds = _dataset(ctx)
+    day = query.parse_day(as_of) if as_of is not None else dt.date.today()
+    present, undated = query.roster_on(ds, day)
+    _emit_view(ctx, lambda lg: views.provinces_view(ds, day, present, undated, lg), fmt, lang)
+
+
+@app.command()
+def history(ctx: typer.Context, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
+    """Zones at each year end from approval and removal dates, beside the official counts."""
+    from . import query, views
+
+    ds = _dataset(ctx)
+    years = query.history(ds)
+    _emit_view(ctx, lambda lg: views.history_view(ds, years, lg), fmt, lang)
+
+
+@app.command("rankings")
+def rankings_cmd(
+    ctx: typer.Context,
+    edition: Annotated[
+        str | None,
+        typer.Argument(help="edition year, e.g. 2024 (it ranks the previous year's data) [default: latest]", metavar="[EDITION]"),
+    ] = None,
+    list_id: Annotated[
+        str, typer.Option("--list", help="overall, or a sub-list such as fdi or trade where published")
+    ] = "overall",
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """MOFCOM's comprehensive evaluation results by edition; partial lists say so."""
+    from . import query, views
+
+    ds = _dataset(ctx)
+    ed: int | None = None
+    if edition is not None:
+        try:
+            ed = int(edition)
+        except ValueError:
+            raise InputError("edition", edition, [str(e) for e in sorted({r.edition for r in ds.rankings})]) from None
+    ed, rows = query.rankings(ds, ed, list_id)
+    _emit_view(ctx, lambda lg: views.rankings_view(ds, ed, list_id, rows, lg), fmt, lang)
 
 
 @app.command()

@@ -170,6 +170,7 @@ SPECS: dict[str, dict[str, F]] = {
         "unit": F("str", True, UNITS),
         "qualifier": F("str", False, QUALIFIERS),
         "period": F("str"),
+        "as_of": F("date"),
         "scope": F("str", True),
         "series": F("str", False, ("main-indicators", "evaluation")),
         "primary": F("bool"),
@@ -413,7 +414,7 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
     for i, s in enumerate(doc.get("stats", [])):
         if not isinstance(s, dict):
             continue
-        group = (s.get("indicator"), s.get("year"), s.get("period"))
+        group = (s.get("indicator"), s.get("year"), s.get("period") or s.get("as_of"))
         primaries.setdefault(group, [])
         if s.get("primary", True):
             primaries[group].append(i)

@@ -152,6 +152,7 @@ class Stat:
     source: str
     qualifier: str | None = None
     period: str | None = None
+    as_of: str | None = None
     series: str | None = None
     primary: bool = True
     note: str | None = None

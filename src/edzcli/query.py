@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .errors import InputError
-from .model import Dataset, Indicator, Measure, Stat, Zone, earliest_day
+from .model import Dataset, Indicator, Measure, Ranking, Stat, Zone, earliest_day
 
 ZONE_SUFFIXES = ("经济技术开发区", "经济开发区", "经开区", "开发区")
 ZONE_SORTS = ("province", "approved", "id", "name", "city", "region")
@@ -202,7 +202,7 @@ def stats_for_year(ds: Dataset, year: int, *, headline_only: bool = True) -> lis
     row of the indicator they are a share of when that one is shown too."""
     by_ind: dict[str, list[Stat]] = {}
     for s in ds.stats:
-        if s.year == year and s.period is None:
+        if s.year == year and s.period is None and s.as_of is None:
             by_ind.setdefault(s.indicator, []).append(s)
     shown = [i for i in ds.indicators.values() if i.id in by_ind and (i.headline or not headline_only)]
     shown_ids = {i.id for i in shown}
@@ -227,7 +227,11 @@ def series(ds: Dataset, indicator: str, start: int | None = None, end: int | Non
     out = [
         s
         for s in ds.stats
-        if s.indicator == indicator and s.period is None and (start is None or s.year >= start) and (end is None or s.year <= end)
+        if s.indicator == indicator
+        and s.period is None
+        and s.as_of is None
+        and (start is None or s.year >= start)
+        and (end is None or s.year <= end)
     ]
     out.sort(key=lambda s: (s.year, not s.primary))
     return out
@@ -241,3 +245,123 @@ def filter_measures(ds: Dataset, *, document: str | None = None, area: str | Non
     out = [m for m in ds.measures.values() if (document is None or m.document == document) and (area is None or m.area == area)]
     out.sort(key=lambda m: (doc_order.get(m.document, 99), m.number))
     return out
+
+
+# --------------------------------------------------------------------------- the roster over time
+
+COUNT_INDICATOR = "zone-count"
+
+
+def parse_day(text: str) -> _dt.date:
+    """YYYY-MM-DD, or YYYY-MM / YYYY meaning the last day of that month / year."""
+    import calendar
+
+    t = text.strip()
+    parts = t.split("-")
+    try:
+        if len(parts) == 3 and len(parts[0]) == 4:
+            return _dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        if len(parts) == 2 and len(parts[0]) == 4:
+            y, m = int(parts[0]), int(parts[1])
+            return _dt.date(y, m, calendar.monthrange(y, m)[1])
+        if len(parts) == 1 and len(t) == 4:
+            return _dt.date(int(t), 12, 31)
+    except ValueError:
+        pass
+    raise InputError("date", text, hint="give YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def roster_on(ds: Dataset, day: _dt.date) -> tuple[list[Zone], list[Zone]]:
+    """(zones on the list on `day` by their dates, zones whose approval date is unknown and that
+    had not left by then). The second group cannot be placed in time and is reported apart."""
+    present = [z for z in ds.zones.values() if z.present_on(day)]
+    undated = [z for z in ds.zones.values() if z.approved is None and not (z.removed and earliest_day(z.removed) <= day)]
+    return present, undated
+
+
+def _described_day(s: Stat) -> _dt.date:
+    return earliest_day(s.as_of) if s.as_of else _dt.date(s.year, 12, 31)
+
+
+def official_counts(ds: Dataset, day: _dt.date) -> tuple[_dt.date | None, dict[str, Stat]]:
+    """The most recent officially reported zone counts on or before `day`: the date they
+    describe and {"total" | region id: stat}."""
+    counts = [
+        s
+        for s in ds.stats
+        if s.primary and s.period is None and (s.indicator == COUNT_INDICATOR or s.indicator.startswith(COUNT_INDICATOR + "-"))
+    ]
+    counts = [
+        s for s in counts if s.indicator == COUNT_INDICATOR or s.indicator.removeprefix(COUNT_INDICATOR + "-") in ds.regions
+    ]
+    days = sorted({_described_day(s) for s in counts if _described_day(s) <= day})
+    if not days:
+        return None, {}
+    last = days[-1]
+    out: dict[str, Stat] = {}
+    for s in counts:
+        if _described_day(s) == last:
+            key = "total" if s.indicator == COUNT_INDICATOR else s.indicator.removeprefix(COUNT_INDICATOR + "-")
+            out[key] = s
+    return last, out
+
+
+@dataclass(frozen=True)
+class YearCount:
+    year: int
+    roster: int  # zones on the list at the year end by their dates
+    undated: int  # zones with no approval date that may or may not count
+    approved: int  # approvals dated in that year
+    removed: int  # removals dated in that year
+    official: Stat | None
+
+
+def history(ds: Dataset) -> list[YearCount]:
+    """Zones on the list at each year end, from approval and removal dates, beside the official
+    year-end count where one is stored."""
+    years = [z.approved_year for z in ds.zones.values() if z.approved_year is not None]
+    if not years:
+        return []
+    official = {
+        s.year: s for s in ds.stats if s.indicator == COUNT_INDICATOR and s.primary and s.period is None and s.as_of is None
+    }
+    last = max([*years, *official]) if official else max(years)
+    out = []
+    for y in range(min(years), last + 1):
+        present, undated = roster_on(ds, _dt.date(y, 12, 31))
+        out.append(
+            YearCount(
+                year=y,
+                roster=len(present),
+                undated=len(undated),
+                approved=sum(1 for z in ds.zones.values() if z.approved_year == y),
+                removed=sum(1 for z in ds.zones.values() if z.removed and int(z.removed[:4]) == y),
+                official=official.get(y),
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- rankings
+
+
+def ranking_lists(ds: Dataset) -> list[tuple[int, str]]:
+    """(edition, list) pairs that exist, newest first."""
+    return sorted({(r.edition, r.list) for r in ds.rankings}, key=lambda p: (-p[0], p[1]))
+
+
+def rankings(ds: Dataset, edition: int | None = None, list_id: str = "overall") -> tuple[int, list[Ranking]]:
+    lists = ranking_lists(ds)
+    if not lists:
+        raise InputError("edition", edition, hint="the dataset has no rankings")
+    lists_here = sorted({lst for _, lst in lists})
+    if list_id not in lists_here:
+        raise InputError("ranking list", list_id, lists_here, _suggest(list_id, lists_here))
+    editions = sorted({e for e, lst in lists if lst == list_id}, reverse=True)
+    if edition is None:
+        edition = editions[0]
+    elif edition not in editions:
+        near = min(editions, key=lambda e: abs(e - edition))
+        raise InputError("edition", edition, [str(e) for e in editions], str(near))
+    rows = sorted((r for r in ds.rankings if r.edition == edition and r.list == list_id), key=lambda r: r.rank)
+    return edition, rows

@@ -663,3 +663,217 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
         else "y/y is computed by edz from the two default values, not an officially published growth rate"
     )
     return view
+
+
+# --------------------------------------------------------------------------- counts over time
+
+
+def _undated_note(undated: Sequence[Zone], lang: str) -> str | None:
+    if not undated:
+        return None
+    ids = ", ".join(z.id for z in undated)
+    if lang == "zh":
+        return f"另有 {len(undated)} 个经开区批准时间未知，无法判断当日是否在册，未计入：{ids}"
+    return f"{len(undated)} zone(s) with an unknown approval date cannot be placed in time and are not counted: {ids}"
+
+
+def regions_view(
+    ds: Dataset,
+    day: Any,
+    present: Sequence[Zone],
+    undated: Sequence[Zone],
+    official_day: Any,
+    official: dict[str, Stat],
+    lang: str,
+) -> View:
+    cols = [
+        Column("region", "地区ID", "region id"),
+        Column("name", "地区", "region"),
+        Column("zones", "经开区数（据批准/退出时间）", "zones (from dates)", numeric=True),
+        Column("official", "官方数", "official count", numeric=True),
+        Column("difference", "差异", "difference", numeric=True),
+        Column("official_source", "官方数来源", "source of official count"),
+    ]
+    counts = {r: 0 for r in ds.regions}
+    for z in present:
+        counts[z.region] += 1
+    rows, records = [], []
+    for rid, r in ds.regions.items():
+        off = official.get(rid)
+        rows.append(
+            {
+                "region": rid,
+                "name": r.name_zh if lang == "zh" else r.name_en,
+                "zones": counts[rid],
+                "official": off.value if off else None,
+                "difference": counts[rid] - off.value if off else None,
+                "official_source": off.source if off else None,
+            }
+        )
+    total_off = official.get("total")
+    rows.append(
+        {
+            "region": "total",
+            "name": "合计" if lang == "zh" else "Total",
+            "zones": len(present),
+            "official": total_off.value if total_off else None,
+            "difference": len(present) - total_off.value if total_off else None,
+            "official_source": total_off.source if total_off else None,
+        }
+    )
+    for row in rows:
+        rec = dict(row)
+        rec["as_of"] = day.isoformat()
+        rec["official_as_of"] = official_day.isoformat() if official_day and row["official"] is not None else None
+        records.append(rec)
+    view = View(cols, rows, records)
+    view.title = f"各地区国家级经开区（{day.isoformat()}）" if lang == "zh" else f"National ETDZs by region, {day.isoformat()}"
+    if official_day is not None:
+        view.notes.append(
+            f"官方数为 {official_day.isoformat()} 时公布的数"
+            if lang == "zh"
+            else f"official counts are those reported for {official_day.isoformat()}"
+        )
+    note = _undated_note(undated, lang)
+    if note:
+        view.notes.append(note)
+    view.notes.append(
+        "地区按国家统计局四大区域划分（辽宁属东北）"
+        if lang == "zh"
+        else "regions follow the NBS four-region scheme (Liaoning in the Northeast)"
+    )
+    return view
+
+
+def provinces_view(ds: Dataset, day: Any, present: Sequence[Zone], undated: Sequence[Zone], lang: str) -> View:
+    cols = [
+        Column("province", "省份ID", "province id"),
+        Column("name", "省份", "province"),
+        Column("region", "地区", "region"),
+        Column("zones", "经开区数", "zones", numeric=True),
+    ]
+    counts = {p: 0 for p in ds.provinces}
+    for z in present:
+        counts[z.province] += 1
+    rows = []
+    for pid, p in ds.provinces.items():
+        region = ds.regions[p.region]
+        rows.append(
+            {
+                "province": pid,
+                "name": p.name_zh if lang == "zh" else p.name_en,
+                "region": region.name_zh if lang == "zh" else region.name_en,
+                "zones": counts[pid],
+            }
+        )
+    records = [{**row, "region": ds.provinces[str(row["province"])].region, "as_of": day.isoformat()} for row in rows]
+    view = View(cols, rows, records)
+    view.title = (
+        f"各省国家级经开区（{day.isoformat()}，共 {len(present)} 个）"
+        if lang == "zh"
+        else f"National ETDZs by province, {day.isoformat()} ({len(present)})"
+    )
+    note = _undated_note(undated, lang)
+    if note:
+        view.notes.append(note)
+    return view
+
+
+def history_view(ds: Dataset, years: Sequence[Any], lang: str) -> View:
+    cols = [
+        Column("year", "年末", "year end", numeric=True),
+        Column("zones", "经开区数（据时间）", "zones (from dates)", numeric=True),
+        Column("approved", "当年批准", "approved that year", numeric=True),
+        Column("removed", "当年退出", "removed that year", numeric=True),
+        Column("official", "官方数", "official count", numeric=True),
+        Column("difference", "差异", "difference", numeric=True),
+        Column("official_scope", "官方数口径", "official count scope"),
+        Column("official_source", "官方数来源", "source"),
+    ]
+    rows = []
+    for y in years:
+        off = y.official
+        rows.append(
+            {
+                "year": y.year,
+                "zones": y.roster,
+                "approved": y.approved,
+                "removed": y.removed,
+                "official": off.value if off else None,
+                "difference": (y.roster - off.value) if off else None,
+                "official_scope": off.scope if off else None,
+                "official_source": off.source if off else None,
+            }
+        )
+    marks = [
+        {"official": QUALIFIER_SIGN.get(y.official.qualifier or "", "")} if y.official and y.official.qualifier else {}
+        for y in years
+    ]
+    view = View(cols, rows, [dict(r) for r in rows], marks=marks)
+    view.title = (
+        "国家级经开区数量：名录推算与官方数"
+        if lang == "zh"
+        else "National ETDZs at each year end: from the roster's dates and as officially reported"
+    )
+    undated = [z for z in ds.zones.values() if z.approved is None]
+    year_only = sum(1 for z in ds.zones.values() if z.approved and len(z.approved) == 4)
+    unsourced = sum(1 for z in ds.zones.values() if z.approved and not z.approved_verified)
+    if lang == "zh":
+        view.notes.append(
+            f"差异的可能原因：{year_only} 个经开区批准时间只精确到年（按当年1月1日计）；{unsourced} 个批准时间尚无来源；"
+            f"{len(undated)} 个批准时间未知（未计入）；官方数的口径（参评数、年中数）可能与年末名录不同。"
+        )
+    else:
+        view.notes.append(
+            f"differences can come from: {year_only} approval dates known only to the year (counted from 1 January); "
+            f"{unsourced} approval dates not yet sourced; {len(undated)} unknown approval dates (not counted); "
+            "official counts with another scope (zones evaluated, mid-year counts)."
+        )
+    return view
+
+
+def rankings_view(ds: Dataset, edition: int, list_id: str, rows_in: Sequence[Any], lang: str) -> View:
+    cols = [
+        Column("rank", "名次", "rank", numeric=True),
+        Column("zone", "经开区ID", "zone id"),
+        Column("name", "名称", "name"),
+        Column("province", "省份", "province"),
+        Column("verified", "已核实", "verified"),
+        Column("source", "来源", "source"),
+    ]
+    rows, marks = [], []
+    for r in rows_in:
+        z = ds.zones[r.zone]
+        p = ds.provinces[z.province]
+        rows.append(
+            {
+                "rank": r.rank,
+                "zone": r.zone,
+                "name": z.name_zh if lang == "zh" else z.name_en,
+                "province": p.name_zh if lang == "zh" else p.name_en,
+                "verified": r.verified,
+                "source": r.source,
+            }
+        )
+        marks.append({} if r.verified else {"name": UNVERIFIED_MARK})
+    records = [asdict(r) for r in rows_in]
+    data_year = rows_in[0].data_year if rows_in else edition - 1
+    view = View(cols, rows, records, marks=marks)
+    suffix = "" if list_id == "overall" else f" [{list_id}]"
+    view.title = (
+        f"国家级经开区综合发展水平考核评价 {edition} 年（{data_year} 年数据）{suffix}"
+        if lang == "zh"
+        else f"MOFCOM comprehensive evaluation, {edition} edition (ranks {data_year} data){suffix}"
+    )
+    complete = max((r.complete_to or 0 for r in rows_in), default=0)
+    ranks = [r.rank for r in rows_in]
+    if ranks and (ranks != list(range(1, len(ranks) + 1)) or (complete and complete < 229)):
+        shown = f"1-{complete}" if complete else ", ".join(map(str, ranks))
+        view.notes.append(f"部分名单：仅有第 {shown} 名" if lang == "zh" else f"partial list: only ranks {shown} are known")
+    if any(not r.verified for r in rows_in):
+        view.notes.append(
+            "* 未核实：来自非官方整理，未见官方公布"
+            if lang == "zh"
+            else "* unverified: from an unofficial compilation, not seen in an official release"
+        )
+    return view
