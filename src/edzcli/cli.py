@@ -470,6 +470,43 @@ def rankings_cmd(
     _emit_view(ctx, lambda lg: views.rankings_view(ds, ed, list_id, rows, lg), fmt, lang)
 
 
+@app.command("export")
+def export_cmd(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="sqlite, json or csv (a folder with one file per table)")],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="file (or folder, for csv) to write; '-' = stdout for json", metavar="PATH")
+    ],
+) -> None:
+    """The whole dataset as SQLite, JSON or CSV; written atomically (a failed export leaves no half-written file)."""
+    from pathlib import Path
+
+    from . import export
+    from .output import emit
+    from .query import _suggest
+
+    key = fmt.strip().lower()
+    if key not in export.EXPORT_FORMATS:
+        raise InputError("export format", fmt, export.EXPORT_FORMATS, _suggest(fmt, export.EXPORT_FORMATS))
+    ds = _dataset(ctx)
+    if output == "-":
+        if key != "json":
+            raise InputError("output", output, hint="only json can be written to stdout")
+        emit(export.export_json(ds, None) or "")
+        return
+    target = Path(output)
+    try:
+        if key == "sqlite":
+            export.export_sqlite(ds, target)
+        elif key == "json":
+            export.export_json(ds, target)
+        else:
+            export.export_csv(ds, target)
+    except OSError as e:
+        raise EdzError(f"cannot write {output}: {e.strerror or e}") from None
+    _stderr(f"edz: wrote {key} export to {target}")
+
+
 @app.command()
 def about(ctx: typer.Context, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
     """Data version, as-of date, counts, and how much of the zone data is sourced."""

@@ -1,0 +1,260 @@
+"""Export the whole dataset: SQLite (one table per entity, primary and foreign keys), JSON (one
+document), or CSV (a folder with one file per table).
+
+Every export is atomic: it is written next to the target under a temporary name and moved into
+place only when complete, so a failed or interrupted export leaves the previous file intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from .model import Dataset, precision_of
+
+EXPORT_FORMATS = ("sqlite", "json", "csv")
+
+# table: (columns with SQL types and constraints, extra table constraints)
+SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
+    "meta": ([("key", "TEXT PRIMARY KEY"), ("value", "TEXT")], []),
+    "sources": (
+        [("id", "TEXT PRIMARY KEY"), ("outlet", "TEXT NOT NULL"), ("outlet_en", "TEXT"), ("title", "TEXT NOT NULL"),
+         ("date", "TEXT"), ("url", "TEXT"), ("kind", "TEXT NOT NULL"), ("note", "TEXT")],
+        [],
+    ),
+    "regions": ([("id", "TEXT PRIMARY KEY"), ("name_zh", "TEXT NOT NULL"), ("name_en", "TEXT NOT NULL")], []),
+    "provinces": (
+        [("id", "TEXT PRIMARY KEY"), ("name_zh", "TEXT NOT NULL"), ("short_zh", "TEXT NOT NULL"), ("name_en", "TEXT NOT NULL"),
+         ("region", "TEXT NOT NULL REFERENCES regions(id)"), ("source", "TEXT NOT NULL REFERENCES sources(id)")],
+        [],
+    ),
+    "zones": (
+        [("id", "TEXT PRIMARY KEY"), ("name_zh", "TEXT NOT NULL UNIQUE"), ("short_zh", "TEXT NOT NULL"), ("name_en", "TEXT NOT NULL"),
+         ("name_en_status", "TEXT NOT NULL"), ("name_en_source", "TEXT REFERENCES sources(id)"),
+         ("province", "TEXT NOT NULL REFERENCES provinces(id)"), ("city_zh", "TEXT NOT NULL"), ("city_en", "TEXT NOT NULL"),
+         ("region", "TEXT NOT NULL REFERENCES regions(id)"), ("approved", "TEXT"), ("approved_precision", "TEXT"),
+         ("approved_verified", "INTEGER NOT NULL"), ("approved_source", "TEXT REFERENCES sources(id)"), ("approved_note", "TEXT"),
+         ("creation", "TEXT NOT NULL"), ("membership_source", "TEXT NOT NULL REFERENCES sources(id)"), ("status", "TEXT NOT NULL"),
+         ("removed", "TEXT"), ("removed_basis", "TEXT"), ("removed_source", "TEXT REFERENCES sources(id)"), ("removed_note", "TEXT"),
+         ("area_km2", "REAL"), ("area_kind", "TEXT"), ("area_year", "INTEGER"), ("area_source", "TEXT REFERENCES sources(id)"),
+         ("industries_source", "TEXT REFERENCES sources(id)"), ("former_names_verified", "INTEGER NOT NULL")],
+        [],
+    ),
+    "zone_names": (
+        [("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("kind", "TEXT NOT NULL"), ("name", "TEXT NOT NULL")],
+        ["PRIMARY KEY (zone, kind, name)"],
+    ),
+    "zone_industries": (
+        [("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("lang", "TEXT NOT NULL"), ("position", "INTEGER NOT NULL"),
+         ("industry", "TEXT NOT NULL")],
+        ["PRIMARY KEY (zone, lang, position)"],
+    ),
+    "zone_highlights": (
+        [("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("position", "INTEGER NOT NULL"), ("text_zh", "TEXT NOT NULL"),
+         ("text_en", "TEXT NOT NULL"), ("source", "TEXT NOT NULL REFERENCES sources(id)")],
+        ["PRIMARY KEY (zone, position)"],
+    ),
+    "zone_notes": (
+        [("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("position", "INTEGER NOT NULL"), ("note", "TEXT NOT NULL")],
+        ["PRIMARY KEY (zone, position)"],
+    ),
+    "indicators": (
+        [("id", "TEXT PRIMARY KEY"), ("name_zh", "TEXT NOT NULL"), ("name_en", "TEXT NOT NULL"), ("unit", "TEXT NOT NULL"),
+         ("headline", "INTEGER NOT NULL"), ("share_of", "TEXT REFERENCES indicators(id)"), ("description_en", "TEXT")],
+        [],
+    ),
+    "stats": (
+        [("id", "INTEGER PRIMARY KEY"), ("indicator", "TEXT NOT NULL REFERENCES indicators(id)"), ("year", "INTEGER NOT NULL"),
+         ("value", "REAL NOT NULL"), ("unit", "TEXT NOT NULL"), ("qualifier", "TEXT"), ("period", "TEXT"), ("as_of", "TEXT"),
+         ("scope", "TEXT NOT NULL"), ("series", "TEXT"), ("is_primary", "INTEGER NOT NULL"),
+         ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("note", "TEXT")],
+        [],
+    ),
+    "documents": (
+        [("id", "TEXT PRIMARY KEY"), ("key", "TEXT NOT NULL UNIQUE"), ("title_zh", "TEXT NOT NULL"), ("title_en", "TEXT NOT NULL"),
+         ("doc_no", "TEXT NOT NULL"), ("issuer_zh", "TEXT NOT NULL"), ("issuer_en", "TEXT NOT NULL"), ("date", "TEXT NOT NULL"),
+         ("measure_count", "INTEGER NOT NULL"), ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("note", "TEXT")],
+        [],
+    ),
+    "areas": (
+        [("id", "TEXT PRIMARY KEY"), ("document", "TEXT NOT NULL REFERENCES documents(id)"), ("position", "INTEGER NOT NULL"),
+         ("name_zh", "TEXT NOT NULL"), ("name_en", "TEXT NOT NULL"), ("verified", "INTEGER NOT NULL")],
+        [],
+    ),
+    "measures": (
+        [("id", "TEXT PRIMARY KEY"), ("document", "TEXT NOT NULL REFERENCES documents(id)"), ("area", "TEXT NOT NULL REFERENCES areas(id)"),
+         ("number", "INTEGER NOT NULL"), ("number_zh", "TEXT"), ("heading_zh", "TEXT NOT NULL"), ("heading_en", "TEXT NOT NULL"),
+         ("heading_status", "TEXT NOT NULL"), ("position_verified", "INTEGER NOT NULL"), ("verified", "INTEGER NOT NULL"), ("note", "TEXT")],
+        [],
+    ),
+    "measure_points": (
+        [("measure", "TEXT NOT NULL REFERENCES measures(id)"), ("lang", "TEXT NOT NULL"), ("position", "INTEGER NOT NULL"),
+         ("point", "TEXT NOT NULL")],
+        ["PRIMARY KEY (measure, lang, position)"],
+    ),
+    "measure_sources": (
+        [("measure", "TEXT NOT NULL REFERENCES measures(id)"), ("source", "TEXT NOT NULL REFERENCES sources(id)")],
+        ["PRIMARY KEY (measure, source)"],
+    ),
+    "rankings": (
+        [("id", "INTEGER PRIMARY KEY"), ("edition", "INTEGER NOT NULL"), ("data_year", "INTEGER NOT NULL"), ("list", "TEXT NOT NULL"),
+         ("rank", "INTEGER NOT NULL"), ("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("source", "TEXT NOT NULL REFERENCES sources(id)"),
+         ("verified", "INTEGER NOT NULL"), ("complete_to", "INTEGER"), ("note", "TEXT")],
+        [],
+    ),
+}  # fmt: skip
+
+
+def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every row of every table, as (table, {column: value}); the same rows feed SQLite and CSV."""
+    m = asdict(ds.meta)
+    for k, v in m.items():
+        yield "meta", {"key": k, "value": str(v)}
+    for s in ds.sources.values():
+        yield "sources", asdict(s)
+    for r in ds.regions.values():
+        yield "regions", asdict(r)
+    for p in ds.provinces.values():
+        yield "provinces", asdict(p)
+    zone_cols = [c for c, _ in SCHEMA["zones"][0]]
+    for z in ds.zones.values():
+        d = asdict(z)
+        d["approved_precision"] = precision_of(z.approved) if z.approved else None
+        d["approved_verified"] = int(z.approved_verified)
+        d["former_names_verified"] = int(z.former_names_verified)
+        yield "zones", {c: d.get(c) for c in zone_cols}
+        for alias in z.aliases:
+            yield "zone_names", {"zone": z.id, "kind": "alias", "name": alias}
+        for former in z.former_names:
+            yield "zone_names", {"zone": z.id, "kind": "former", "name": former}
+        for lang, items in (("zh", z.industries_zh), ("en", z.industries_en)):
+            for i, industry in enumerate(items, 1):
+                yield "zone_industries", {"zone": z.id, "lang": lang, "position": i, "industry": industry}
+        for i, h in enumerate(z.highlights, 1):
+            yield "zone_highlights", {"zone": z.id, "position": i, "text_zh": h.text_zh, "text_en": h.text_en, "source": h.source}
+        for i, n in enumerate(z.notes, 1):
+            yield "zone_notes", {"zone": z.id, "position": i, "note": n}
+    for ind in ds.indicators.values():
+        d = asdict(ind)
+        d["headline"] = int(ind.headline)
+        yield "indicators", d
+    for i, st in enumerate(ds.stats, 1):
+        d = asdict(st)
+        d["is_primary"] = int(d.pop("primary"))
+        yield "stats", {"id": i, **d}
+    for doc in ds.documents.values():
+        yield "documents", asdict(doc)
+    for a in ds.areas.values():
+        d = asdict(a)
+        d["position"] = d.pop("order")
+        d["verified"] = int(a.verified)
+        yield "areas", d
+    for ms in ds.measures.values():
+        d = asdict(ms)
+        points = {"zh": d.pop("points_zh"), "en": d.pop("points_en")}
+        srcs = d.pop("sources")
+        d["position_verified"] = int(ms.position_verified)
+        d["verified"] = int(ms.verified)
+        yield "measures", d
+        for lang, pts in points.items():
+            for i, pt in enumerate(pts, 1):
+                yield "measure_points", {"measure": ms.id, "lang": lang, "position": i, "point": pt}
+        for src in dict.fromkeys(srcs):
+            yield "measure_sources", {"measure": ms.id, "source": src}
+    for i, r in enumerate(ds.rankings, 1):
+        d = asdict(r)
+        d["verified"] = int(r.verified)
+        yield "rankings", {"id": i, **d}
+
+
+@contextlib.contextmanager
+def _atomic_file(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; move it onto `target` only if the block succeeds."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp_path.unlink()
+
+
+def export_sqlite(ds: Dataset, target: Path) -> None:
+    import sqlite3
+
+    with _atomic_file(target) as tmp:
+        tmp.unlink()  # sqlite creates the file itself
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA foreign_keys = ON")
+            for table, (cols, extra) in SCHEMA.items():
+                body = ", ".join([f'"{c}" {t}' for c, t in cols] + extra)
+                con.execute(f'CREATE TABLE "{table}" ({body})')
+            for table, row in rows(ds):
+                cols = [c for c, _ in SCHEMA[table][0]]
+                marks = ", ".join("?" for _ in cols)
+                names = ", ".join(f'"{c}"' for c in cols)
+                con.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [row.get(c) for c in cols])
+            con.execute("CREATE INDEX zones_province ON zones(province)")
+            con.execute("CREATE INDEX stats_indicator_year ON stats(indicator, year)")
+            con.commit()
+            problems = con.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise RuntimeError(f"foreign key check failed: {problems[:3]}")
+        finally:
+            con.close()
+
+
+def export_json(ds: Dataset, target: Path | None) -> str | None:
+    """Write the dataset as one JSON document to `target`, or return it when target is None."""
+    import json
+
+    text = json.dumps(ds.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if target is None:
+        return text
+    with _atomic_file(target) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return None
+
+
+def export_csv(ds: Dataset, target: Path) -> None:
+    """A folder with one CSV per table (UTF-8, formula-like cells neutralised). The folder is
+    built beside the target and swapped in whole."""
+    import csv
+    import shutil
+
+    from .output import neutralise, raw_text
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    try:
+        by_table: dict[str, list[dict[str, Any]]] = {t: [] for t in SCHEMA}
+        for table, row in rows(ds):
+            by_table[table].append(row)
+        for table, table_rows in by_table.items():
+            cols = [c for c, _ in SCHEMA[table][0]]
+            with open(work / f"{table}.csv", "w", encoding="utf-8", newline="") as f:
+                w = csv.writer(f)
+                w.writerow(cols)
+                for row in table_rows:
+                    w.writerow([neutralise(raw_text(row.get(c))) for c in cols])
+        old = None
+        if target.exists():
+            if not target.is_dir():
+                raise IsADirectoryError(f"{target} exists and is not a folder")
+            old = target.with_name(f".{target.name}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(target, old)
+        os.replace(work, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
