@@ -166,9 +166,9 @@ def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
                 yield "measure_points", {"measure": ms.id, "lang": lang, "position": i, "point": pt}
         for src in dict.fromkeys(srcs):
             yield "measure_sources", {"measure": ms.id, "source": src}
-    for i, r in enumerate(ds.rankings, 1):
-        d = asdict(r)
-        d["verified"] = int(r.verified)
+    for i, rk in enumerate(ds.rankings, 1):
+        d = asdict(rk)
+        d["verified"] = int(rk.verified)
         yield "rankings", {"id": i, **d}
 
 
@@ -199,10 +199,10 @@ def export_sqlite(ds: Dataset, target: Path) -> None:
                 body = ", ".join([f'"{c}" {t}' for c, t in cols] + extra)
                 con.execute(f'CREATE TABLE "{table}" ({body})')
             for table, row in rows(ds):
-                cols = [c for c, _ in SCHEMA[table][0]]
-                marks = ", ".join("?" for _ in cols)
-                names = ", ".join(f'"{c}"' for c in cols)
-                con.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [row.get(c) for c in cols])
+                names = [c for c, _ in SCHEMA[table][0]]
+                marks = ", ".join("?" for _ in names)
+                quoted = ", ".join(f'"{c}"' for c in names)
+                con.execute(f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', [row.get(c) for c in names])
             con.execute("CREATE INDEX zones_province ON zones(province)")
             con.execute("CREATE INDEX stats_indicator_year ON stats(indicator, year)")
             con.commit()
