@@ -134,11 +134,45 @@ class State:
         self.lang = lang
 
 
+# --------------------------------------------------------------------------- shell completion
+
+
+def _complete(values: Any) -> Any:
+    """A Typer completion callback offering `values(dataset)` that start with what was typed."""
+
+    def complete(incomplete: str) -> list[str]:
+        try:
+            from .loader import load_dataset
+
+            ds = load_dataset()
+        except EdzError:
+            return []
+        return [v for v in values(ds) if v.startswith(incomplete)]
+
+    return complete
+
+
+complete_region = _complete(lambda ds: [*ds.regions, *(r.name_zh for r in ds.regions.values())])
+complete_province = _complete(lambda ds: [*ds.provinces, *(p.short_zh for p in ds.provinces.values())])
+complete_city = _complete(lambda ds: sorted({z.city_en for z in ds.zones.values()} | {z.city_zh for z in ds.zones.values()}))
+complete_area = _complete(lambda ds: list(ds.areas))
+complete_doc = _complete(lambda ds: [d.key for d in ds.documents.values()])
+complete_indicator = _complete(lambda ds: list(ds.indicators))
+complete_year = _complete(lambda ds: [str(y) for y in ds.stat_years()])
+complete_zone = _complete(lambda ds: list(ds.zones))
+complete_format = _complete(lambda ds: ["table", "tsv", "csv", "json", "markdown"])
+
+
 # --------------------------------------------------------------------------- shared options
 
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", "-f", help="table, tsv, csv, json or markdown [default: table on a terminal, tsv when piped]"),
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, tsv, csv, json or markdown [default: table on a terminal, tsv when piped]",
+        autocompletion=complete_format,
+    ),
 ]
 AsOfOpt = Annotated[
     str | None,
@@ -199,10 +233,18 @@ def root(
 def zones(
     ctx: typer.Context,
     region: Annotated[
-        str | None, typer.Option("--region", "-r", help="east, central, west, northeast (or 东部/中部/西部/东北)")
+        str | None,
+        typer.Option(
+            "--region", "-r", help="east, central, west, northeast (or 东部/中部/西部/东北)", autocompletion=complete_region
+        ),
     ] = None,
-    province: Annotated[str | None, typer.Option("--province", "-p", help="province: 江苏省, 江苏, Jiangsu or jiangsu")] = None,
-    city: Annotated[str | None, typer.Option("--city", "-c", help="prefecture city: 苏州市, 苏州 or Suzhou")] = None,
+    province: Annotated[
+        str | None,
+        typer.Option("--province", "-p", help="province: 江苏省, 江苏, Jiangsu or jiangsu", autocompletion=complete_province),
+    ] = None,
+    city: Annotated[
+        str | None, typer.Option("--city", "-c", help="prefecture city: 苏州市, 苏州 or Suzhou", autocompletion=complete_city)
+    ] = None,
     since: Annotated[int | None, typer.Option("--since", help="approved in or after YEAR", metavar="YEAR")] = None,
     until: Annotated[int | None, typer.Option("--until", help="approved in or before YEAR", metavar="YEAR")] = None,
     sort: Annotated[
@@ -254,7 +296,10 @@ def zones(
 @app.command()
 def stats(
     ctx: typer.Context,
-    year: Annotated[str | None, typer.Argument(help="data year, e.g. 2023 [default: the latest]", metavar="[YEAR]")] = None,
+    year: Annotated[
+        str | None,
+        typer.Argument(help="data year, e.g. 2023 [default: the latest]", metavar="[YEAR]", autocompletion=complete_year),
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="every indicator of that year, not only the headline ones")] = False,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -283,12 +328,19 @@ def policies(
     area: Annotated[
         str | None,
         typer.Option(
-            "--area", help="new-productive-forces, open-economy, management-reform, factor-support (or the Chinese name)"
+            "--area",
+            help="new-productive-forces, open-economy, management-reform, factor-support (or the Chinese name)",
+            autocompletion=complete_area,
         ),
     ] = None,
     doc: Annotated[
         str | None,
-        typer.Option("--doc", "-d", help="2025 (the work plan, 商资函〔2025〕132号) or 2019 (国发〔2019〕11号) [default: 2025]"),
+        typer.Option(
+            "--doc",
+            "-d",
+            help="2025 (the work plan, 商资函〔2025〕132号) or 2019 (国发〔2019〕11号) [default: 2025]",
+            autocompletion=complete_doc,
+        ),
     ] = None,
     points: Annotated[bool, typer.Option("--points", help="also show each measure's attested key points")] = False,
     fmt: FormatOpt = None,
@@ -312,7 +364,12 @@ def policies(
 @app.command()
 def zone(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="id, Chinese name, short name (广州, 苏州工业园区), English name or alias")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="id, Chinese name, short name (广州, 苏州工业园区), English name or alias", autocompletion=complete_zone
+        ),
+    ],
     fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -387,7 +444,9 @@ def indicators(ctx: typer.Context, fmt: FormatOpt = None, lang: LangOpt = None) 
 @app.command()
 def trend(
     ctx: typer.Context,
-    indicator: Annotated[str, typer.Argument(help="indicator id or name (edz indicators lists them), e.g. gdp")],
+    indicator: Annotated[
+        str, typer.Argument(help="indicator id or name (edz indicators lists them), e.g. gdp", autocompletion=complete_indicator)
+    ],
     start: Annotated[int | None, typer.Option("--from", help="first year", metavar="YEAR")] = None,
     end: Annotated[int | None, typer.Option("--to", help="last year", metavar="YEAR")] = None,
     fmt: FormatOpt = None,
