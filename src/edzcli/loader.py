@@ -372,8 +372,7 @@ def _check_refs(doc: dict[str, Any]) -> Iterator[Problem]:
                         yield Problem(f"{label} .highlights[{j}].source", f"no source with id {h['source']!r}")
 
 
-def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
-    """Rules that span fields or records."""
+def _check_unique(doc: dict[str, Any]) -> Iterator[Problem]:
     for table in TABLES:
         seen: dict[str, int] = {}
         for i, rec in enumerate(doc.get(table, [])):
@@ -382,6 +381,10 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
                     yield Problem(f"{_describe(table, i, rec)} .id", f"duplicate id (first used by {table}[{seen[rec['id']]}])")
                 else:
                     seen[rec["id"]] = i
+
+
+def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
+    """Rules that span fields or records."""
     provinces = {p.get("id"): p for p in doc.get("provinces", []) if isinstance(p, dict)}
     for i, z in enumerate(doc.get("zones", [])):
         if not isinstance(z, dict):
@@ -469,8 +472,10 @@ def check_document(doc: dict[str, Any]) -> list[Problem]:
             problems.extend(_check_record(table, i, rec, SPECS[table]))
     if problems:
         return problems
-    problems.extend(_check_semantics(doc))
+    # the likeliest cause first: a duplicate id, then a dangling reference, then the rest
+    problems.extend(_check_unique(doc))
     problems.extend(_check_refs(doc))
+    problems.extend(_check_semantics(doc))
     return problems
 
 
