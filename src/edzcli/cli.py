@@ -5,8 +5,6 @@ exits 2; "not found", "ambiguous" and a broken data file exit 1 (see `edzcli.err
 Set EDZ_DEBUG=1 to see the traceback of an unexpected error.
 """
 
-from __future__ import annotations
-
 import contextlib
 import os
 import sys
@@ -592,8 +590,51 @@ def validate(
     typer.echo(f"{p}: ok")
 
 
+ROOT_OPTIONS_WITH_VALUE = ("--data", "--lang", "-l")
+
+
+def _invoked_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line, skipping the root options before it."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in ROOT_OPTIONS_WITH_VALUE:
+            skip = True
+            continue
+        if arg.startswith("-"):
+            return None  # --help, --version, a typo: let the full app answer
+        return arg
+    return None
+
+
+def _app_for(argv: Sequence[str]) -> typer.Typer:
+    """The app with only the invoked command registered when argv names one: Typer builds every
+    registered command on each run, which costs more than the whole lookup. Help, completion and
+    unknown commands get the full app."""
+    name = _invoked_command(argv)
+    if name is None or "_EDZ_COMPLETE" in os.environ:
+        return app
+    chosen = [c for c in app.registered_commands if (c.name or (c.callback.__name__ if c.callback else "")) == name]
+    if len(chosen) != 1:
+        return app
+    lean = typer.Typer(
+        cls=EdzGroup,
+        help=HELP,
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+        context_settings=app.info.context_settings,
+    )
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = chosen
+    return lean
+
+
 def main() -> None:
     """Console-script entry point."""
     from typer.main import get_command
 
-    get_command(app).main(prog_name="edz")
+    get_command(_app_for(sys.argv[1:])).main(prog_name="edz")

@@ -11,11 +11,10 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from .model import Dataset, precision_of
+from .model import Dataset, precision_of, record_dict
 
 EXPORT_FORMATS = ("sqlite", "json", "csv")
 
@@ -112,18 +111,18 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
 
 def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every row of every table, as (table, {column: value}); the same rows feed SQLite and CSV."""
-    m = asdict(ds.meta)
+    m = record_dict(ds.meta)
     for k, v in m.items():
         yield "meta", {"key": k, "value": str(v)}
     for s in ds.sources.values():
-        yield "sources", asdict(s)
+        yield "sources", record_dict(s)
     for r in ds.regions.values():
-        yield "regions", asdict(r)
+        yield "regions", record_dict(r)
     for p in ds.provinces.values():
-        yield "provinces", asdict(p)
+        yield "provinces", record_dict(p)
     zone_cols = [c for c, _ in SCHEMA["zones"][0]]
     for z in ds.zones.values():
-        d = asdict(z)
+        d = record_dict(z)
         d["approved_precision"] = precision_of(z.approved) if z.approved else None
         d["approved_verified"] = int(z.approved_verified)
         d["former_names_verified"] = int(z.former_names_verified)
@@ -140,22 +139,22 @@ def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
         for i, n in enumerate(z.notes, 1):
             yield "zone_notes", {"zone": z.id, "position": i, "note": n}
     for ind in ds.indicators.values():
-        d = asdict(ind)
+        d = record_dict(ind)
         d["headline"] = int(ind.headline)
         yield "indicators", d
     for i, st in enumerate(ds.stats, 1):
-        d = asdict(st)
+        d = record_dict(st)
         d["is_primary"] = int(d.pop("primary"))
         yield "stats", {"id": i, **d}
     for doc in ds.documents.values():
-        yield "documents", asdict(doc)
+        yield "documents", record_dict(doc)
     for a in ds.areas.values():
-        d = asdict(a)
+        d = record_dict(a)
         d["position"] = d.pop("order")
         d["verified"] = int(a.verified)
         yield "areas", d
     for ms in ds.measures.values():
-        d = asdict(ms)
+        d = record_dict(ms)
         points = {"zh": d.pop("points_zh"), "en": d.pop("points_en")}
         srcs = d.pop("sources")
         d["position_verified"] = int(ms.position_verified)
@@ -167,7 +166,7 @@ def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
         for src in dict.fromkeys(srcs):
             yield "measure_sources", {"measure": ms.id, "source": src}
     for i, rk in enumerate(ds.rankings, 1):
-        d = asdict(rk)
+        d = record_dict(rk)
         d["verified"] = int(rk.verified)
         yield "rankings", {"id": i, **d}
 

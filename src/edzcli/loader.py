@@ -14,9 +14,8 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import DataError
 from .model import (
@@ -74,8 +73,7 @@ def resolve_data_path(path: str | os.PathLike[str] | None = None) -> Path:
 # --------------------------------------------------------------------------- field specs
 
 
-@dataclass(frozen=True)
-class F:
+class F(NamedTuple):
     """One field: its kind, whether it is required, allowed values, and what it refers to."""
 
     kind: str  # str slug date int float bool strs table
@@ -230,8 +228,7 @@ TABLES = ("sources", "regions", "provinces", "zones", "indicators", "stats", "do
 REQUIRED_TABLES = ("sources", "regions", "provinces", "zones")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a data file."""
 
     where: str  # record/field path, e.g. "zones[3] id='x' .province"
@@ -621,11 +618,14 @@ def _cache_file(raw: bytes) -> Path | None:
     d = cache_dir()
     if d is None:
         return None
-    import hashlib
+    try:  # the C module itself: importing hashlib would also load OpenSSL's bindings (~3 ms)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - other Python implementations
+        from hashlib import blake2b
 
     from . import __version__
 
-    digest = hashlib.blake2b(raw, digest_size=20).hexdigest()
+    digest = blake2b(raw, digest_size=20).hexdigest()
     return d / f"{digest}-s{SCHEMA_VERSION}-c{CACHE_FORMAT}-v{__version__}.marshal"
 
 

@@ -1,14 +1,14 @@
-"""Typed records of the dataset. Plain frozen dataclasses: no I/O, no validation here.
+"""Typed records of the dataset: immutable NamedTuples, no I/O, no validation here.
 
 The loader (`edzcli.loader`) builds these from `data/zones.toml` after checking the schema;
-`docs/schema.md` describes every field.
+`docs/schema.md` describes every field. NamedTuple rather than dataclass: the records are built
+on every run of `edz`, and NamedTuple classes cost a fifth of a dataclass's import time.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 REGION_IDS = ("east", "central", "west", "northeast")
 
@@ -25,8 +25,7 @@ def precision_of(partial: str) -> str:
     return {1: "year", 2: "month", 3: "day"}[partial.count("-") + 1]
 
 
-@dataclass(frozen=True, slots=True)
-class Meta:
+class Meta(NamedTuple):
     schema_version: int
     data_version: str
     as_of: str
@@ -34,8 +33,7 @@ class Meta:
     title_en: str
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     outlet: str
     title: str
@@ -46,15 +44,13 @@ class Source:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):
     id: str
     name_zh: str
     name_en: str
 
 
-@dataclass(frozen=True, slots=True)
-class Province:
+class Province(NamedTuple):
     id: str
     name_zh: str
     short_zh: str
@@ -63,15 +59,13 @@ class Province:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Highlight:
+class Highlight(NamedTuple):
     text_zh: str
     text_en: str
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Zone:
+class Zone(NamedTuple):
     id: str
     name_zh: str
     short_zh: str
@@ -131,8 +125,7 @@ class Zone:
         return not (self.removed is not None and earliest_day(self.removed) <= day)
 
 
-@dataclass(frozen=True, slots=True)
-class Indicator:
+class Indicator(NamedTuple):
     id: str
     name_zh: str
     name_en: str
@@ -142,8 +135,7 @@ class Indicator:
     description_en: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Stat:
+class Stat(NamedTuple):
     indicator: str
     year: int
     value: float
@@ -158,8 +150,7 @@ class Stat:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     id: str
     key: str
     title_zh: str
@@ -173,8 +164,7 @@ class Document:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Area:
+class Area(NamedTuple):
     id: str
     document: str
     order: int
@@ -183,8 +173,7 @@ class Area:
     verified: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(NamedTuple):
     id: str
     document: str
     area: str
@@ -204,8 +193,7 @@ class Measure:
         return self.heading_status == "verified" and self.position_verified
 
 
-@dataclass(frozen=True, slots=True)
-class Ranking:
+class Ranking(NamedTuple):
     edition: int
     data_year: int
     list: str
@@ -217,22 +205,63 @@ class Ranking:
     note: str | None = None
 
 
-@dataclass(slots=True)
-class Dataset:
-    """Everything in one file, with lookup indexes built once by the loader."""
+def record_dict(rec: Any) -> Any:
+    """A record as plain JSON-ready data: NamedTuples to dicts, tuples to lists, recursively."""
+    if hasattr(rec, "_asdict"):
+        return {k: record_dict(v) for k, v in rec._asdict().items()}
+    if isinstance(rec, (list, tuple)):
+        return [record_dict(v) for v in rec]
+    return rec
 
-    path: str
-    meta: Meta
-    sources: dict[str, Source]
-    regions: dict[str, Region]
-    provinces: dict[str, Province]
-    zones: dict[str, Zone]
-    indicators: dict[str, Indicator]
-    stats: list[Stat]
-    documents: dict[str, Document]
-    areas: dict[str, Area]
-    measures: dict[str, Measure]
-    rankings: list[Ranking] = field(default_factory=list)
+
+class Dataset:
+    """Everything in one file, with lookup tables built once by the loader."""
+
+    __slots__ = (
+        "areas",
+        "documents",
+        "indicators",
+        "measures",
+        "meta",
+        "path",
+        "provinces",
+        "rankings",
+        "regions",
+        "sources",
+        "stats",
+        "zones",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        meta: Meta,
+        sources: dict[str, Source],
+        regions: dict[str, Region],
+        provinces: dict[str, Province],
+        zones: dict[str, Zone],
+        indicators: dict[str, Indicator],
+        stats: list[Stat],
+        documents: dict[str, Document],
+        areas: dict[str, Area],
+        measures: dict[str, Measure],
+        rankings: list[Ranking],
+    ) -> None:
+        self.path = path
+        self.meta = meta
+        self.sources = sources
+        self.regions = regions
+        self.provinces = provinces
+        self.zones = zones
+        self.indicators = indicators
+        self.stats = stats
+        self.documents = documents
+        self.areas = areas
+        self.measures = measures
+        self.rankings = rankings
+
+    def __repr__(self) -> str:
+        return f"<Dataset {self.path!r}: {len(self.zones)} zones, {len(self.stats)} figures, {len(self.measures)} measures>"
 
     @property
     def active_zones(self) -> list[Zone]:
@@ -242,18 +271,16 @@ class Dataset:
         return sorted({s.year for s in self.stats})
 
     def to_dict(self) -> dict[str, Any]:
-        from dataclasses import asdict
-
         return {
-            "meta": asdict(self.meta),
-            "sources": [asdict(s) for s in self.sources.values()],
-            "regions": [asdict(r) for r in self.regions.values()],
-            "provinces": [asdict(p) for p in self.provinces.values()],
-            "zones": [asdict(z) for z in self.zones.values()],
-            "indicators": [asdict(i) for i in self.indicators.values()],
-            "stats": [asdict(s) for s in self.stats],
-            "documents": [asdict(d) for d in self.documents.values()],
-            "areas": [asdict(a) for a in self.areas.values()],
-            "measures": [asdict(m) for m in self.measures.values()],
-            "rankings": [asdict(r) for r in self.rankings],
+            "meta": record_dict(self.meta),
+            "sources": record_dict(list(self.sources.values())),
+            "regions": record_dict(list(self.regions.values())),
+            "provinces": record_dict(list(self.provinces.values())),
+            "zones": record_dict(list(self.zones.values())),
+            "indicators": record_dict(list(self.indicators.values())),
+            "stats": record_dict(self.stats),
+            "documents": record_dict(list(self.documents.values())),
+            "areas": record_dict(list(self.areas.values())),
+            "measures": record_dict(list(self.measures.values())),
+            "rankings": record_dict(self.rankings),
         }

@@ -19,8 +19,7 @@ import io
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from .errors import InputError
 
@@ -30,8 +29,7 @@ NA = "n/a"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str
     zh: str
     en: str
@@ -41,22 +39,35 @@ class Column:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass
 class View:
     """What a command shows. `rows` hold raw values by column key (None = unknown);
     `marks` hold per-row display suffixes for people (e.g. `*` on an unverified date);
-    `records` are what JSON prints."""
+    `records` are what JSON prints; `hidden` columns are for machines only (TSV/CSV) and
+    `human_only` ones for people only; `human_values` format a column's cells for people."""
 
-    columns: list[Column]
-    rows: list[dict[str, Any]]
-    records: list[Any]
-    title: str | None = None
-    notes: list[str] = field(default_factory=list)
-    marks: list[dict[str, str]] = field(default_factory=list)
-    hidden: tuple[str, ...] = ()  # columns for machines only (TSV/CSV), e.g. verification flags
-    human_only: tuple[str, ...] = ()  # columns for people only, e.g. a bar chart
-    human_values: dict[str, Callable[[dict[str, Any], str], str]] = field(default_factory=dict)
-    vertical: bool = False  # one record shown as label: value lines
+    def __init__(
+        self,
+        columns: list[Column],
+        rows: list[dict[str, Any]],
+        records: list[Any],
+        title: str | None = None,
+        notes: list[str] | None = None,
+        marks: list[dict[str, str]] | None = None,
+        hidden: tuple[str, ...] = (),
+        human_only: tuple[str, ...] = (),
+        human_values: dict[str, Callable[[dict[str, Any], str], str]] | None = None,
+        vertical: bool = False,
+    ) -> None:
+        self.columns = columns
+        self.rows = rows
+        self.records = records
+        self.title = title
+        self.notes = notes if notes is not None else []
+        self.marks = marks if marks is not None else []
+        self.hidden = hidden
+        self.human_only = human_only
+        self.human_values = human_values if human_values is not None else {}
+        self.vertical = vertical  # one record shown as label: value lines
 
     def human_columns(self) -> list[Column]:
         return [c for c in self.columns if c.key not in self.hidden]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from .errors import InputError
 from .model import Dataset, Indicator, Measure, Ranking, Stat, Zone, earliest_day
@@ -89,7 +89,7 @@ def resolve_indicator(ds: Dataset, text: str) -> str:
 # --------------------------------------------------------------------------- zones
 
 
-def _sort_key(ds: Dataset, key: str) -> object:
+def _sort_key(ds: Dataset, key: str) -> Callable[[Zone], Any]:
     order = {pid: i for i, pid in enumerate(ds.provinces)}
     region_order = {rid: i for i, rid in enumerate(ds.regions)}
     far = _dt.date(9999, 12, 31)
@@ -150,7 +150,7 @@ def filter_zones(
         out.append(z)
     if sort not in ZONE_SORTS:
         raise InputError("sort key", sort, ZONE_SORTS)
-    out.sort(key=_sort_key(ds, sort), reverse=descending)  # type: ignore[arg-type]
+    out.sort(key=_sort_key(ds, sort), reverse=descending)
     if limit is not None:
         out = out[:limit]
     return out
@@ -171,8 +171,7 @@ def zones_on(ds: Dataset, day: _dt.date) -> list[Zone]:
 # --------------------------------------------------------------------------- stats
 
 
-@dataclass(frozen=True)
-class StatRow:
+class StatRow(NamedTuple):
     """One indicator in one year: the primary figure, the other published values, and the
     indicator's share of the national total where a share indicator exists."""
 
@@ -306,8 +305,7 @@ def official_counts(ds: Dataset, day: _dt.date) -> tuple[_dt.date | None, dict[s
     return last, out
 
 
-@dataclass(frozen=True)
-class YearCount:
+class YearCount(NamedTuple):
     year: int
     roster: int  # zones on the list at the year end by their dates
     undated: int  # zones with no approval date that may or may not count

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import NotFoundError
 from .model import Dataset, Zone
@@ -73,8 +73,7 @@ def _ambiguous(query: str, zones: list[Zone]) -> str:
     return f"{query!r} matches {len(zones)} zones: {listed}{more}; give one of these ids"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     kind: str  # zone, measure, indicator, source
     id: str
     label_zh: str

@@ -4,11 +4,10 @@ machines, marks and notes for people, full records for JSON. Pure functions, no 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
 from itertools import pairwise
 from typing import Any
 
-from .model import Dataset, Measure, Stat, Zone, precision_of
+from .model import Dataset, Measure, Stat, Zone, precision_of, record_dict
 from .output import Column, View
 from .query import StatRow
 
@@ -47,7 +46,7 @@ def unit_label(unit: str, lang: str) -> str:
 
 def zone_record(ds: Dataset, z: Zone) -> dict[str, Any]:
     """A zone as JSON: every stored field, plus the derived flags scripts need."""
-    rec = asdict(z)
+    rec: dict[str, Any] = record_dict(z)
     rec["approved_verified"] = z.approved_verified
     rec["approved_precision"] = precision_of(z.approved) if z.approved else None
     rec["province_name_zh"] = ds.provinces[z.province].name_zh
@@ -115,7 +114,7 @@ def _value_mark(s: Stat) -> str:
 
 
 def stat_record(ds: Dataset, s: Stat) -> dict[str, Any]:
-    rec = asdict(s)
+    rec: dict[str, Any] = record_dict(s)
     ind = ds.indicators[s.indicator]
     rec["name_zh"] = ind.name_zh
     rec["name_en"] = ind.name_en
@@ -187,7 +186,7 @@ def _human_value(row: dict[str, Any], lang: str) -> str:
 
 
 def measure_record(ds: Dataset, m: Measure) -> dict[str, Any]:
-    rec = asdict(m)
+    rec: dict[str, Any] = record_dict(m)
     rec["verified"] = m.verified
     rec["area_name_zh"] = ds.areas[m.area].name_zh
     rec["area_name_en"] = ds.areas[m.area].name_en
@@ -422,7 +421,7 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
     cols = [Column(k, lz, le) for k, lz, le, _ in fields]
     row = {k: v for k, _, _, v in fields}
     rec = zone_record(ds, z)
-    rec["rankings"] = [asdict(r) for r in ranks]
+    rec["rankings"] = [record_dict(r) for r in ranks]
     title = z.name_zh if zh else z.name_en
     return View(cols, [row], [rec], title=title, vertical=True)
 
@@ -484,7 +483,7 @@ def sources_view(ds: Dataset, sources: Sequence[Any], lang: str) -> View:
     ]
     records = []
     for s in sources:
-        rec = asdict(s)
+        rec = record_dict(s)
         rec["cited_by"] = sorted(uses.get(s.id, ()))
         records.append(rec)
     return View(cols, rows, records)
@@ -508,7 +507,7 @@ def source_detail_view(ds: Dataset, s: Any, lang: str) -> View:
         ),
     ]
     cols = [Column(k, lz, le) for k, lz, le, _ in fields]
-    rec = asdict(s)
+    rec: dict[str, Any] = record_dict(s)
     rec["cited_by"] = uses
     return View(cols, [{k: v for k, _, _, v in fields}], [rec], title=s.id, vertical=True)
 
@@ -567,7 +566,7 @@ def indicators_view(ds: Dataset, lang: str) -> View:
                 "figures": n,
             }
         )
-        rec = asdict(i)
+        rec = record_dict(i)
         rec["years"] = years
         records.append(rec)
     view = View(cols, rows, records)
@@ -594,7 +593,8 @@ def _year_ranges(years: Sequence[int]) -> str | None:
 
 def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, bar_char: str = "█") -> View:
     """Year by year, every published value (the default one first); year-on-year change only
-    between consecutive years whose default values share a unit and have no qualifier."""
+    between consecutive years whose default values share unit and series and have no qualifier
+    (MOFCOM's two series differ by up to a trillion yuan: comparing across them is meaningless)."""
     ind = ds.indicators[indicator]
     cols = [
         Column("year", "年份", "year", numeric=True),
@@ -618,7 +618,10 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
     for s in stats:
         prev = primary.get(s.year - 1)
         yoy = None
-        if s.primary and prev is not None and prev.unit == s.unit and not prev.qualifier and not s.qualifier and prev.value:
+        comparable = (
+            prev is not None and prev.unit == s.unit and prev.series == s.series and not prev.qualifier and not s.qualifier
+        )
+        if s.primary and prev is not None and comparable and prev.value:
             yoy = round((s.value / prev.value - 1) * 100, 1)
         width = round(28 * s.value / top) if s.primary and top > 0 and s.unit == ind.unit else 0
         rows.append(
@@ -658,9 +661,10 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
             ("无数据年份（不插值）：" if lang == "zh" else "years with no figure (not interpolated): ") + ", ".join(gaps)
         )
     view.notes.append(
-        "同比为 edz 根据相邻两年默认值计算，非官方公布增速"
+        "同比为 edz 根据相邻两年同一口径的默认值计算，非官方公布增速；口径不同则不计算"
         if lang == "zh"
-        else "y/y is computed by edz from the two default values, not an officially published growth rate"
+        else "y/y is computed by edz from two default values of the same series, not an officially published growth rate; "
+        "none across series"
     )
     return view
 
@@ -856,7 +860,7 @@ def rankings_view(ds: Dataset, edition: int, list_id: str, rows_in: Sequence[Any
             }
         )
         marks.append({} if r.verified else {"name": UNVERIFIED_MARK})
-    records = [asdict(r) for r in rows_in]
+    records = [record_dict(r) for r in rows_in]
     data_year = rows_in[0].data_year if rows_in else edition - 1
     view = View(cols, rows, records, marks=marks)
     suffix = "" if list_id == "overall" else f" [{list_id}]"
