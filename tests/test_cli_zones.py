@@ -51,7 +51,7 @@ def test_region_west_names_western_provinces_only(runner):
 @pytest.mark.parametrize("value", ["江苏省", "江苏", "Jiangsu", "jiangsu", "ＪＩＡＮＧＳＵ"])
 def test_province_accepts_chinese_short_english_and_fullwidth(runner, value):
     rows = tsv(run(runner, "zones", "--province", value))
-    assert len(rows) == 26
+    assert len(rows) == 27  # Jiangsu has the most national ETDZs (zones-roster.csv: 27)
     assert {row["province"] for row in rows} == {"江苏省"}
 
 
@@ -89,7 +89,10 @@ def test_removed_zones_hidden_by_default_and_shown_with_all(runner):
     rows = tsv(run(runner, "zones", "--all"))
     assert len(rows) == 236
     by_id = {r["id"]: r for r in rows}
-    assert by_id["jiuquan"]["status"].startswith("已退出")
+    assert by_id["jiuquan"]["status"] == "removed" and by_id["jiuquan"]["removed"].startswith("2020")
+    assert by_id["dalian"]["status"] == "active" and by_id["dalian"]["removed"] == ""
+    table = run(runner, "zones", "--all", "--province", "甘肃", "-f", "table").stdout
+    assert "已退出" in table
 
 
 def test_json_keys_are_dataset_ids_and_utf8(runner):

@@ -75,8 +75,11 @@ def test_removed_zones(ds):
 
 
 def test_first_zone_is_dalian_1984(ds):
-    first = min((z for z in ds.zones.values() if z.approved), key=lambda z: (z.approved, z.id))
-    assert first.id == "dalian" and first.approved.startswith("1984-09")
+    """Dalian, 1984-09-25, was the first; no zone has a month or day date before it."""
+    assert ds.zones["dalian"].approved == "1984-09-25"
+    earlier = [z.id for z in ds.zones.values() if z.approved and len(z.approved) >= 7 and z.approved[:7] < "1984-09"]
+    assert earlier == []
+    assert all(z.approved_year >= 1984 for z in ds.zones.values() if z.approved_year)
 
 
 def test_ids_are_slugs_and_unique(ds):
@@ -162,13 +165,15 @@ def test_two_mofcom_series_for_2023_gdp(ds):
 
 
 def test_official_zone_counts_match_stats(ds):
-    counts = {s.year: s.value for s in ds.stats if s.indicator == "zone-count" and s.primary and s.period is None}
+    counts = {
+        s.year: s.value for s in ds.stats if s.indicator == "zone-count" and s.primary and s.period is None and s.as_of is None
+    }
     assert counts.get(2024) == 232
     assert counts.get(2023) == 229
 
 
 def test_one_primary_per_indicator_year_period(ds):
-    c = Counter((s.indicator, s.year, s.period) for s in ds.stats if s.primary)
+    c = Counter((s.indicator, s.year, s.period, s.as_of) for s in ds.stats if s.primary)
     assert [k for k, n in c.items() if n > 1] == []
 
 

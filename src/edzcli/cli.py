@@ -117,6 +117,7 @@ class EdzGroup(TyperGroup):
 
 app = typer.Typer(
     cls=EdzGroup,
+    name="edz",
     help=HELP,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -621,6 +622,7 @@ def _app_for(argv: Sequence[str]) -> typer.Typer:
         return app
     lean = typer.Typer(
         cls=EdzGroup,
+        name="edz",
         help=HELP,
         no_args_is_help=True,
         rich_markup_mode=None,

@@ -92,10 +92,14 @@ def resolve_indicator(ds: Dataset, text: str) -> str:
 def _sort_key(ds: Dataset, key: str) -> Callable[[Zone], Any]:
     order = {pid: i for i, pid in enumerate(ds.provinces)}
     region_order = {rid: i for i, rid in enumerate(ds.regions)}
-    far = _dt.date(9999, 12, 31)
 
-    def approved(z: Zone) -> _dt.date:
-        return earliest_day(z.approved) if z.approved else far
+    def approved(z: Zone) -> tuple[int, int, int]:
+        """Chronological, with the unknown part of a partial date last within its period: a zone
+        known only as "1984" sorts after Dalian's 1984-09-25, not before it. Unknown dates last."""
+        if not z.approved:
+            return (9999, 99, 99)
+        parts = [int(p) for p in z.approved.split("-")] + [99, 99]
+        return (parts[0], parts[1], parts[2])
 
     keys = {
         "province": lambda z: (order.get(z.province, 99), approved(z), z.id),

@@ -65,7 +65,7 @@ def zones_view(ds: Dataset, zones: Sequence[Zone], lang: str, *, show_status: bo
         Column("approved_verified", "批准时间有来源", "approved sourced"),
     ]
     if show_status:
-        cols.append(Column("status", "状态", "status"))
+        cols += [Column("status", "状态", "status"), Column("removed", "退出时间", "removed")]
     rows, marks = [], []
     any_unverified = any_systematic = False
     for z in zones:
@@ -79,7 +79,8 @@ def zones_view(ds: Dataset, zones: Sequence[Zone], lang: str, *, show_status: bo
             "region": region.name_zh if lang == "zh" else region.name_en,
             "approved": z.approved,
             "approved_verified": z.approved_verified,
-            "status": _t(STATUS[z.status], lang) + (f" {z.removed}" if z.removed else ""),
+            "status": z.status,
+            "removed": z.removed,
         }
         mark: dict[str, str] = {}
         if z.approved and not z.approved_verified:
@@ -101,9 +102,12 @@ def zones_view(ds: Dataset, zones: Sequence[Zone], lang: str, *, show_status: bo
         notes.append("~ systematic English name (no official English name found)")
     n = len(rows)
     title = f"国家级经济技术开发区（{n} 个）" if lang == "zh" else f"National ETDZs ({n})"
-    return View(
-        cols, rows, [zone_record(ds, z) for z in zones], title=title, notes=notes, marks=marks, hidden=("approved_verified",)
-    )
+    view = View(cols, rows, [zone_record(ds, z) for z in zones], title=title, notes=notes, marks=marks)
+    view.hidden = ("approved_verified", "removed")
+    view.human_values = {
+        "status": lambda row, lg: _t(STATUS[row["status"]], lg) + (f" {row['removed']}" if row["removed"] else "")
+    }
+    return view
 
 
 # --------------------------------------------------------------------------- stats
@@ -148,7 +152,7 @@ def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) ->
                     "qualifier": s.qualifier,
                     "unit": s.unit,
                     "share_national": share.value if share else None,
-                    "series": _t(SERIES[s.series], lang) if s.series else None,
+                    "series": s.series,
                     "primary": s is r.stat,
                     "source": s.source,
                 }
@@ -164,7 +168,11 @@ def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) ->
             records.append(rec)
     view = View(cols, rows, records, marks=marks, hidden=("qualifier", "primary"))
     view.title = f"国家级经开区主要指标 {year} 年" if lang == "zh" else f"National ETDZs: headline indicators, {year}"
-    view.human_values = {"value": _human_value, "unit": lambda row, lang: unit_label(row["unit"], lang)}
+    view.human_values = {
+        "value": _human_value,
+        "unit": lambda row, lang: unit_label(row["unit"], lang),
+        "series": lambda row, lang: _t(SERIES[row["series"]], lang),
+    }
     if has_alt:
         view.notes.append(
             "(alt) 另一口径公布的数值；每项第一行为 edz 默认采用的数值（见 edz sources 与 docs/data.md）"
@@ -217,7 +225,7 @@ def policies_view(ds: Dataset, measures: Sequence[Measure], lang: str, *, points
                 "area": area.name_zh if lang == "zh" else area.name_en,
                 "number": m.number_zh if (lang == "zh" and m.number_zh) else m.number,
                 "heading": m.heading_zh if lang == "zh" else m.heading_en,
-                "heading_status": _t(HEADING_STATUS[m.heading_status], lang),
+                "heading_status": m.heading_status,
                 "position_verified": m.position_verified,
                 "points": list(m.points_zh if lang == "zh" else m.points_en) or None,
                 "sources": list(m.sources),
@@ -238,15 +246,10 @@ def policies_view(ds: Dataset, measures: Sequence[Measure], lang: str, *, points
         else f"{ds.documents[d].title_en} ({ds.documents[d].doc_no})"
         for d in docs
     )
-    return View(
-        cols,
-        rows,
-        [measure_record(ds, m) for m in measures],
-        title=title or None,
-        notes=notes,
-        marks=marks,
-        hidden=("position_verified",),
-    )
+    view = View(cols, rows, [measure_record(ds, m) for m in measures], title=title or None, notes=notes, marks=marks)
+    view.hidden = ("position_verified",)
+    view.human_values = {"heading_status": lambda row, lg: _t(HEADING_STATUS[row["heading_status"]], lg)}
+    return view
 
 
 # --------------------------------------------------------------------------- about
@@ -618,9 +621,9 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
     for s in stats:
         prev = primary.get(s.year - 1)
         yoy = None
-        comparable = (
-            prev is not None and prev.unit == s.unit and prev.series == s.series and not prev.qualifier and not s.qualifier
-        )
+        # series labels exist only where MOFCOM's two series disagree: an unlabelled figure compares
+        same_series = prev is not None and (prev.series is None or s.series is None or prev.series == s.series)
+        comparable = prev is not None and same_series and prev.unit == s.unit and not prev.qualifier and not s.qualifier
         if s.primary and prev is not None and comparable and prev.value:
             yoy = round((s.value / prev.value - 1) * 100, 1)
         width = round(28 * s.value / top) if s.primary and top > 0 and s.unit == ind.unit else 0
@@ -631,7 +634,7 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
                 "qualifier": s.qualifier,
                 "unit": s.unit,
                 "yoy_pct": yoy,
-                "series": _t(SERIES[s.series], lang) if s.series else None,
+                "series": s.series,
                 "primary": s.primary,
                 "source": s.source,
                 "bar": bar_char * width if width else "",
@@ -648,6 +651,7 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
     view.human_values = {
         "value": _human_value,
         "unit": lambda row, lg: unit_label(row["unit"], lg),
+        "series": lambda row, lg: _t(SERIES[row["series"]], lg),
         "bar": lambda row, lg: row["bar"],
     }
     if any(not s.primary for s in stats):
