@@ -140,3 +140,14 @@ def test_broken_file_is_not_cached(tmp_path, monkeypatch):
     with pytest.raises(DataError):
         load_dataset(p)
     assert not cache.exists() or not list(cache.glob("*.marshal"))
+
+
+def test_cache_keeps_only_the_newest_files(tmp_path, monkeypatch):
+    from edzcli import loader
+
+    p, cache = _fresh(tmp_path, monkeypatch, MINI.read_text(encoding="utf-8"))
+    for i in range(loader.CACHE_KEEP + 3):
+        p.write_text(MINI.read_text(encoding="utf-8").replace("测试数据", f"测试数据{i}"), encoding="utf-8")
+        monkeypatch.setattr(loader, "_CACHE", {})
+        assert load_dataset(p).meta.title_zh == f"测试数据{i}"
+    assert len(list(cache.glob("*.marshal"))) == loader.CACHE_KEEP

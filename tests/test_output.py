@@ -106,3 +106,22 @@ def test_markdown_escapes_pipes_and_says_na():
 def test_table_on_pipe_is_full_width_and_has_no_colour(runner):
     out = run(runner, "--data", str(MINI), "zones", "-f", "table").stdout
     assert "一号经济技术开发区" in out and "\x1b[" not in out
+
+
+@pytest.mark.parametrize("args", [["zones", "--region", "west"], ["zones", "-f", "json"], ["stats", "2023"], ["--help"]])
+def test_piped_and_json_paths_do_not_import_rich(args):
+    """Start-up budget: Rich is imported only where a table is drawn."""
+    code = (
+        "import sys\n"
+        f"sys.argv = ['edz', *{args!r}]\n"
+        "from edzcli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('RICH=' + str(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.'))[:3]))\n"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert "RICH=[]" in p.stderr, p.stderr[-500:]
+    table = subprocess.run(
+        [sys.executable, "-c", code.replace(repr(args), repr([*args[:1], "-f", "table"]))], capture_output=True, text=True
+    )
+    if args[0] != "--help":
+        assert "RICH=['rich'" in table.stderr  # the guard can fail: the table path does import it

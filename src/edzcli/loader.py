@@ -490,35 +490,75 @@ def _opt(rec: dict[str, Any], key: str, conv: Callable[[Any], Any] | None = None
     return conv(value)
 
 
-def _build(path: str, doc: dict[str, Any]) -> Dataset:
-    m = doc["meta"]
-    meta = Meta(m["schema_version"], m["data_version"], m["as_of"], m["title_zh"], m["title_en"])
-    sources = {r["id"]: Source(**r) for r in doc.get("sources", [])}
-    regions = {r["id"]: Region(**r) for r in doc.get("regions", [])}
-    provinces = {r["id"]: Province(**r) for r in doc.get("provinces", [])}
+RECORD_CLASSES: dict[str, Any] = {
+    "sources": Source,
+    "regions": Region,
+    "provinces": Province,
+    "zones": Zone,
+    "indicators": Indicator,
+    "stats": Stat,
+    "documents": Document,
+    "areas": Area,
+    "measures": Measure,
+    "rankings": Ranking,
+}
+
+
+def _pack(doc: dict[str, Any]) -> dict[str, Any]:
+    """A validated document as positional rows in each record class's field order, with the
+    exact value types of the records (tuples, floats). This is what the cache stores: loading it
+    is then one `tuple.__new__` per row, with no per-row dictionaries."""
+    packed: dict[str, Any] = {"meta": tuple(doc["meta"].get(f) for f in Meta._fields)}
+    for table, cls in RECORD_CLASSES.items():
+        spec = SPECS[table]
+        defaults = cls._field_defaults
+        rows = []
+        for rec in doc.get(table, ()):
+            values = []
+            for f in cls._fields:
+                v = rec.get(f, defaults.get(f))
+                kind = spec[f].kind if f in spec else ""
+                if kind == "strs" and v is not None:
+                    v = tuple(v)
+                elif kind == "float" and v is not None:
+                    v = float(v)
+                elif kind == "table":
+                    v = tuple(tuple(h.get(g) for g in Highlight._fields) for h in v or ())
+                values.append(v)
+            rows.append(tuple(values))
+        packed[table] = rows
+    return packed
+
+
+def _build(path: str, packed: dict[str, Any]) -> Dataset:
+    new = tuple.__new__
+
+    def rows(table: str) -> list[Any]:
+        cls = RECORD_CLASSES[table]
+        return [new(cls, r) for r in packed[table]]
+
+    def by_id(table: str) -> dict[str, Any]:
+        return {r.id: r for r in rows(table)}
+
     zones: dict[str, Zone] = {}
-    for r in doc.get("zones", []):
-        kw = dict(r)
-        for key in ("aliases", "former_names", "industries_zh", "industries_en", "notes"):
-            if key in kw:
-                kw[key] = tuple(kw[key])
-        kw["highlights"] = tuple(Highlight(**h) for h in r.get("highlights", ()))
-        if "area_km2" in kw:
-            kw["area_km2"] = float(kw["area_km2"])
-        zones[r["id"]] = Zone(**kw)
-    indicators = {r["id"]: Indicator(**r) for r in doc.get("indicators", [])}
-    stats = [Stat(**{**r, "value": float(r["value"])}) for r in doc.get("stats", [])]
-    documents = {r["id"]: Document(**r) for r in doc.get("documents", [])}
-    areas = {r["id"]: Area(**r) for r in doc.get("areas", [])}
-    measures: dict[str, Measure] = {}
-    for r in doc.get("measures", []):
-        kw = dict(r)
-        for key in ("sources", "points_zh", "points_en"):
-            if key in kw:
-                kw[key] = tuple(kw[key])
-        measures[r["id"]] = Measure(**kw)
-    rankings = [Ranking(**r) for r in doc.get("rankings", [])]
-    return Dataset(path, meta, sources, regions, provinces, zones, indicators, stats, documents, areas, measures, rankings)
+    for z in rows("zones"):
+        if z.highlights:
+            z = z._replace(highlights=tuple(new(Highlight, h) for h in z.highlights))
+        zones[z.id] = z
+    return Dataset(
+        path,
+        new(Meta, packed["meta"]),
+        by_id("sources"),
+        by_id("regions"),
+        by_id("provinces"),
+        zones,
+        by_id("indicators"),
+        rows("stats"),
+        by_id("documents"),
+        by_id("areas"),
+        by_id("measures"),
+        rows("rankings"),
+    )
 
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -598,7 +638,7 @@ def check_file(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[P
 _CACHE: dict[tuple[str, int, int], Dataset] = {}
 CACHE_ENV = "EDZ_CACHE_DIR"
 NO_CACHE_ENV = "EDZ_NO_CACHE"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 3  # 3: positional rows per record class (see _pack)
 
 
 def cache_dir() -> Path | None:
@@ -636,11 +676,16 @@ def _cache_read(path: Path | None) -> dict[str, Any] | None:
 
     try:
         with open(path, "rb") as f:
-            doc = marshal.load(f)
+            data = f.read()  # marshal.load(file) reads piecemeal and is ~8x slower than loads()
+        doc = marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError):
         return None  # absent, unreadable or corrupt: parse the TOML instead
-    if not isinstance(doc, dict) or not isinstance(doc.get("meta"), dict):
+    if not isinstance(doc, dict) or not isinstance(doc.get("meta"), tuple) or set(doc) != {"meta", *RECORD_CLASSES}:
         return None
+    for table, cls in RECORD_CLASSES.items():
+        rows = doc[table]
+        if not isinstance(rows, list) or any(not isinstance(r, tuple) or len(r) != len(cls._fields) for r in rows):
+            return None  # written by another layout: parse the TOML instead
     return doc
 
 
@@ -662,8 +707,21 @@ def _cache_write(path: Path | None, doc: dict[str, Any]) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+        _cache_prune(path.parent, keep=path)
     except (OSError, ValueError):
         pass
+
+
+CACHE_KEEP = 8
+
+
+def _cache_prune(folder: Path, keep: Path) -> None:
+    """Keep the newest few cached documents: every edit of a data file adds one."""
+    files = sorted(folder.glob("*.marshal"), key=lambda f: f.stat().st_mtime, reverse=True)
+    for old in files[CACHE_KEEP:]:
+        if old != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -693,6 +751,7 @@ def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
             n = len(problems) - 1
             more = f" (and {n} more problem{'s' if n > 1 else ''}; run 'edz validate')" if n else ""
             raise DataError(str(p), f"{first.where}: {first.message}{more}", first.line, first.col)
+        doc = _pack(doc)
         _cache_write(cached, doc)
     ds = _build(str(p), doc)
     if key is not None:

@@ -49,7 +49,7 @@ class View:
         self,
         columns: list[Column],
         rows: list[dict[str, Any]],
-        records: list[Any],
+        records: list[Any] | Callable[[], list[Any]],
         title: str | None = None,
         notes: list[str] | None = None,
         marks: list[dict[str, str]] | None = None,
@@ -60,7 +60,7 @@ class View:
     ) -> None:
         self.columns = columns
         self.rows = rows
-        self.records = records
+        self._records = records
         self.title = title
         self.notes = notes if notes is not None else []
         self.marks = marks if marks is not None else []
@@ -68,6 +68,13 @@ class View:
         self.human_only = human_only
         self.human_values = human_values if human_values is not None else {}
         self.vertical = vertical  # one record shown as label: value lines
+
+    @property
+    def records(self) -> list[Any]:
+        """The JSON records; built on first use, so table and TSV output never pay for them."""
+        if callable(self._records):
+            self._records = self._records()
+        return self._records
 
     def human_columns(self) -> list[Column]:
         return [c for c in self.columns if c.key not in self.hidden]

@@ -102,7 +102,7 @@ def zones_view(ds: Dataset, zones: Sequence[Zone], lang: str, *, show_status: bo
         notes.append("~ systematic English name (no official English name found)")
     n = len(rows)
     title = f"国家级经济技术开发区（{n} 个）" if lang == "zh" else f"National ETDZs ({n})"
-    view = View(cols, rows, [zone_record(ds, z) for z in zones], title=title, notes=notes, marks=marks)
+    view = View(cols, rows, lambda: [zone_record(ds, z) for z in zones], title=title, notes=notes, marks=marks)
     view.hidden = ("approved_verified", "removed")
     view.human_values = {
         "status": lambda row, lg: _t(STATUS[row["status"]], lg) + (f" {row['removed']}" if row["removed"] else "")
