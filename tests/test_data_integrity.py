@@ -199,3 +199,34 @@ def test_2025_areas_and_verified_headings(ds):
 def test_rankings_reference_zones(ds):
     for r in ds.rankings:
         assert r.zone in ds.zones and r.rank >= 1 and r.data_year <= r.edition
+
+
+# Coverage may only go up: raise these floors when the data improves (docs/data.md, changelog).
+COVERAGE_FLOORS = {
+    "membership": 232,
+    "approved": 165,
+    "name_en_official": 90,
+    "area": 69,
+    "area_approved": 15,
+    "industries": 77,
+}
+
+
+def test_coverage_does_not_drop(ds):
+    from edzcli.views import coverage
+
+    cov = coverage(ds)
+    for field, floor in COVERAGE_FLOORS.items():
+        assert cov[field]["sourced"] >= floor, f"{field}: {cov[field]['sourced']} sourced, floor {floor}"
+    assert sum(1 for m in ds.measures.values() if m.document == "plan-2025" and m.heading_status == "verified") >= 3
+
+
+def test_about_reports_coverage(runner):
+    import json
+
+    from conftest import run
+
+    data = json.loads(run(runner, "about", "-f", "json").stdout)
+    assert data["zones_active"] == 232
+    assert data["coverage"]["approved"]["sourced"] >= COVERAGE_FLOORS["approved"]
+    assert data["coverage"]["approved"]["zones"] == 232

@@ -185,11 +185,20 @@ class StatRow(NamedTuple):
     share: Stat | None
 
 
+LATEST_MIN_INDICATORS = 3
+
+
 def latest_year(ds: Dataset, headline_only: bool = True) -> int:
-    years = [s.year for s in ds.stats if not headline_only or ds.indicators[s.indicator].headline]
-    if not years:
+    """The newest year with full-year figures for at least three headline indicators (a year with
+    only a zone count is not what "the latest statistics" means); else the newest year at all."""
+    per_year: dict[int, set[str]] = {}
+    for s in ds.stats:
+        if s.period is None and s.as_of is None and (not headline_only or ds.indicators[s.indicator].headline):
+            per_year.setdefault(s.year, set()).add(s.indicator)
+    if not per_year:
         raise InputError("year", "latest", [], hint="the dataset has no statistics")
-    return max(years)
+    rich = [y for y, inds in per_year.items() if len(inds) >= LATEST_MIN_INDICATORS]
+    return max(rich) if rich else max(per_year)
 
 
 def check_year(ds: Dataset, year: int) -> int:

@@ -175,9 +175,11 @@ def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) ->
     }
     if has_alt:
         view.notes.append(
-            "(alt) 另一口径公布的数值；每项第一行为 edz 默认采用的数值（见 edz sources 与 docs/data.md）"
+            "(alt) 另一公布值（商务部另一口径或相互矛盾的报道）；每项第一行为 edz 默认采用的数值，"
+            "取舍理由见 --format json 的 note"
             if lang == "zh"
-            else "(alt) the value published in the other series; the first row of each indicator is the one edz uses by default"
+            else "(alt) another published value (MOFCOM's other series, or a conflicting report); the first row of each "
+            "indicator is edz's default, and --format json gives the note saying why"
         )
     view.notes.append("> 超过  ~ 约" if lang == "zh" else "> more than, ~ about (as published)")
     return view
