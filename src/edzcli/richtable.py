@@ -56,7 +56,10 @@ def render_table(view: View, cells: list[list[str]], lang: str, stream: TextIO |
             table.add_row(c.label(lang), cell)
     else:
         for c in view.human_columns():
-            table.add_column(c.label(lang), justify="right" if c.numeric else "left", overflow="fold")
+            if c.key in view.human_only:  # decoration (a bar): cut it rather than wrap it
+                table.add_column(c.label(lang), overflow="crop", no_wrap=True, max_width=24)
+            else:
+                table.add_column(c.label(lang), justify="right" if c.numeric else "left", overflow="fold")
         for row in cells:
             table.add_row(*row)
     buf = _Buffer(stream_encoding(stream))

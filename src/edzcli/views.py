@@ -250,7 +250,17 @@ def policies_view(ds: Dataset, measures: Sequence[Measure], lang: str, *, points
     )
     view = View(cols, rows, [measure_record(ds, m) for m in measures], title=title or None, notes=notes, marks=marks)
     view.hidden = ("position_verified",)
-    view.human_values = {"heading_status": lambda row, lg: _t(HEADING_STATUS[row["heading_status"]], lg)}
+    view.human_values = {
+        "heading_status": lambda row, lg: _t(HEADING_STATUS[row["heading_status"]], lg),
+        # people see the first source and how many more; TSV/CSV/JSON list them all
+        "sources": lambda row, lg: row["sources"][0] + (f" (+{len(row['sources']) - 1})" if len(row["sources"]) > 1 else ""),
+    }
+    if any(len(m.sources) > 1 for m in measures):
+        notes.append(
+            "(+N) 另有 N 个来源：edz policies --format json 或 tsv 列出全部"
+            if lang == "zh"
+            else "(+N) N more sources: edz policies --format json or tsv lists them all"
+        )
     return view
 
 
@@ -359,12 +369,11 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
     add("name_zh", "中文名称", "Chinese name", z.name_zh)
     en_flag = "" if z.name_en_status == "official" else (" （系统译名，非官方）" if zh else " (systematic, not official)")
     add("name_en", "英文名称", "English name", z.name_en + en_flag + _src(z.name_en_source))
-    add("aliases", "简称/别名", "short names, aliases", "、".join(z.aliases) if z.aliases else None)
+    if z.aliases:
+        add("aliases", "简称/别名", "short names, aliases", "、".join(z.aliases) if z.aliases else None)
     if z.former_names:
         flag = "" if z.former_names_verified else (" （未核实）" if zh else " (unverified)")
         add("former_names", "曾用名", "former names", "、".join(z.former_names) + flag)
-    else:
-        add("former_names", "曾用名", "former names", None)
     add("province", "省份", "province", prov.name_zh if zh else prov.name_en)
     add("city", "城市", "city", z.city_zh if zh else z.city_en)
     add("region", "地区", "region", region.name_zh if zh else region.name_en)
@@ -374,7 +383,8 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
     else:
         approved = None
     add("approved", "批准为国家级", "approved as national ETDZ", approved)
-    add("approved_note", "批准时间说明", "note on the date", z.approved_note)
+    if z.approved_note:
+        add("approved_note", "批准时间说明", "note on the date", z.approved_note)
     creation = {
         "etdz": ("经国务院批准设立/升级为国家级经开区", "approved as a national ETDZ"),
         "equivalent-policy": (
@@ -388,7 +398,8 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
         basis = {"confirmed": ("已证实", "confirmed"), "inferred": ("推断", "inferred")}[z.removed_basis or "inferred"]
         status += f" {z.removed} ({_t(basis, lang)}){_src(z.removed_source)}"
     add("status", "状态", "status", status)
-    add("removed_note", "退出说明", "removal note", z.removed_note)
+    if z.removed_note:
+        add("removed_note", "退出说明", "removal note", z.removed_note)
     if z.area_km2 is not None:
         kind = {
             "approved": ("核准面积", "approved"),
@@ -628,7 +639,7 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
         comparable = prev is not None and same_series and prev.unit == s.unit and not prev.qualifier and not s.qualifier
         if s.primary and prev is not None and comparable and prev.value:
             yoy = round((s.value / prev.value - 1) * 100, 1)
-        width = round(28 * s.value / top) if s.primary and top > 0 and s.unit == ind.unit else 0
+        width = round(20 * s.value / top) if s.primary and top > 0 and s.unit == ind.unit else 0
         rows.append(
             {
                 "year": s.year,
