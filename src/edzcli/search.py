@@ -58,19 +58,27 @@ def get_zone(ds: Dataset, query: str) -> Zone:
         active = [z for z in exact if z.active]
         if len(active) == 1:
             return active[0]
-        raise NotFoundError(_ambiguous(query, exact), [z.id for z in exact])
+        raise NotFoundError(_ambiguous(query, exact, ds), [z.id for z in exact])
     hits = [h for h in search(ds, query, kinds=("zone",)) if h.score >= 60]
     if not hits:
         raise NotFoundError(f"no zone matches {query!r}; try 'edz search {query}'")
     if len(hits) == 1 or (hits[0].score >= 90 and hits[1].score < hits[0].score):
         return ds.zones[hits[0].id]
-    raise NotFoundError(_ambiguous(query, [ds.zones[h.id] for h in hits[:10]]), [h.id for h in hits])
+    raise NotFoundError(_ambiguous(query, [ds.zones[h.id] for h in hits[:10]], ds), [h.id for h in hits])
 
 
-def _ambiguous(query: str, zones: list[Zone]) -> str:
+def _ambiguous(query: str, zones: list[Zone], ds: Dataset | None = None) -> str:
     listed = ", ".join(f"{z.id} ({z.name_zh})" for z in zones[:10])
     more = f" and {len(zones) - 10} more" if len(zones) > 10 else ""
-    return f"{query!r} matches {len(zones)} zones: {listed}{more}; give one of these ids"
+    hint = ""
+    if ds is not None:
+        key = normalize(query)
+        if any(
+            key in (normalize(z.city_zh), normalize(z.city_zh.removesuffix("市")), normalize(z.city_en))
+            for z in ds.zones.values()
+        ):
+            hint = f" (every zone in that city: edz zones --city {query})"
+    return f"{query!r} matches {len(zones)} zones: {listed}{more}; give one of these ids{hint}"
 
 
 class Hit(NamedTuple):

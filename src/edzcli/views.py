@@ -134,6 +134,7 @@ def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) ->
         Column("qualifier", "限定", "qualifier"),
         Column("unit", "单位", "unit"),
         Column("share_national", "占全国比重(%)", "share of national total (%)", numeric=True),
+        Column("share_qualifier", "比重限定", "share qualifier"),
         Column("series", "口径", "series"),
         Column("primary", "默认值", "primary"),
         Column("source", "来源", "source"),
@@ -152,6 +153,7 @@ def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) ->
                     "qualifier": s.qualifier,
                     "unit": s.unit,
                     "share_national": share.value if share else None,
+                    "share_qualifier": share.qualifier if share else None,
                     "series": s.series,
                     "primary": s is r.stat,
                     "source": s.source,
@@ -166,12 +168,15 @@ def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) ->
             rec["primary"] = s is r.stat
             rec["share_national"] = stat_record(ds, share) if share else None
             records.append(rec)
-    view = View(cols, rows, records, marks=marks, hidden=("qualifier", "primary"))
+    view = View(cols, rows, records, marks=marks, hidden=("qualifier", "share_qualifier", "primary"))
     view.title = f"国家级经开区主要指标 {year} 年" if lang == "zh" else f"National ETDZs: headline indicators, {year}"
     view.human_values = {
         "value": _human_value,
         "unit": lambda row, lang: unit_label(row["unit"], lang),
         "series": lambda row, lang: _t(SERIES[row["series"]], lang),
+        "share_national": lambda row, lang: (
+            QUALIFIER_SIGN.get(row["share_qualifier"] or "", "") + _fmt_num(row["share_national"])
+        ),
     }
     if has_alt:
         view.notes.append(
