@@ -269,3 +269,19 @@ def test_mini_dataset_through_every_listing_command(runner):
         for fmt in ("table", "tsv", "csv", "json", "markdown"):
             r = run(runner, "--data", str(MINI), *args, "-f", fmt)
             assert r.exit_code == 0, (args, fmt, r.stderr)
+
+
+def test_history_never_subtracts_from_a_more_than_figure(runner):
+    rows = {r["year"]: r for r in tsv(run(runner, "history"))}
+    assert rows["2014"]["official"] == "200" and rows["2014"]["official_qualifier"] == "over"
+    assert rows["2014"]["difference"] == ""
+    md = run(runner, "history", "-f", "markdown").stdout
+    assert "| >200 |" in md
+
+
+def test_rankings_partial_note_names_the_known_ranks(runner, ds):
+    known = sorted({r.rank for r in ds.rankings if r.edition == 2021 and r.list == "fdi"})
+    out = run(runner, "rankings", "2021", "--list", "fdi", "--lang", "en", "-f", "markdown").stdout
+    assert "partial list: only ranks " in out
+    if known != list(range(1, len(known) + 1)):
+        assert ", ".join(map(str, known)) in out

@@ -826,16 +826,18 @@ def history_view(ds: Dataset, years: Sequence[Any], lang: str) -> View:
                 "approved": y.approved,
                 "removed": y.removed,
                 "official": off.value if off else None,
-                "difference": (y.roster - off.value) if off else None,
+                "official_qualifier": off.qualifier if off else None,
+                # no difference against "more than 200": it would be a number nobody published
+                "difference": (y.roster - off.value) if off and not off.qualifier else None,
                 "official_scope": off.scope if off else None,
                 "official_source": off.source if off else None,
             }
         )
-    marks = [
-        {"official": QUALIFIER_SIGN.get(y.official.qualifier or "", "")} if y.official and y.official.qualifier else {}
-        for y in years
-    ]
-    view = View(cols, rows, [dict(r) for r in rows], marks=marks)
+    cols.insert(5, Column("official_qualifier", "官方数限定", "official qualifier"))
+    view = View(cols, rows, [dict(r) for r in rows], hidden=("official_qualifier",))
+    view.human_values = {
+        "official": lambda row, lg: QUALIFIER_SIGN.get(row["official_qualifier"] or "", "") + _fmt_num(row["official"]),
+    }
     view.title = (
         "国家级经开区数量：名录推算与官方数"
         if lang == "zh"
@@ -891,10 +893,11 @@ def rankings_view(ds: Dataset, edition: int, list_id: str, rows_in: Sequence[Any
         if lang == "zh"
         else f"MOFCOM comprehensive evaluation, {edition} edition (ranks {data_year} data){suffix}"
     )
-    complete = max((r.complete_to or 0 for r in rows_in), default=0)
-    ranks = [r.rank for r in rows_in]
-    if ranks and (ranks != list(range(1, len(ranks) + 1)) or (complete and complete < 229)):
-        shown = f"1-{complete}" if complete else ", ".join(map(str, ranks))
+    ranks = sorted({r.rank for r in rows_in})
+    if ranks:
+        contiguous = ranks == list(range(1, len(ranks) + 1))
+        shown = f"1-{ranks[-1]}" if contiguous else ", ".join(map(str, ranks))
+        # every published edition ranks all zones; the data holds only the ranks shown
         view.notes.append(f"部分名单：仅有第 {shown} 名" if lang == "zh" else f"partial list: only ranks {shown} are known")
     if any(not r.verified for r in rows_in):
         view.notes.append(
