@@ -39,16 +39,11 @@ def _fail(message: str, code: int) -> NoReturn:
 
 
 def _stderr(text: str) -> None:
-    stream = sys.stderr
-    try:
-        stream.write(text + "\n")
-    except UnicodeEncodeError:
-        enc = getattr(stream, "encoding", None) or "ascii"
-        stream.write(text.encode(enc, errors="replace").decode(enc, errors="replace") + "\n")
-    except (BrokenPipeError, ValueError):
-        return
-    with contextlib.suppress(BrokenPipeError, ValueError):
-        stream.flush()
+    """One line on stderr; never raises (a closed or odd stderr must not turn an error into a crash)."""
+    from .output import emit
+
+    with contextlib.suppress(BrokenPipeError, ValueError, OSError):
+        emit(text + "\n", sys.stderr)
 
 
 def _silence_stdout() -> None:
@@ -115,16 +110,21 @@ class EdzGroup(TyperGroup):
         return code
 
 
-app = typer.Typer(
-    cls=EdzGroup,
-    name="edz",
-    help=HELP,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-)
+def _new_app(add_completion: bool) -> typer.Typer:
+    """The Typer app with edz's settings: our error handling, plain (Rich-free) help."""
+    return typer.Typer(
+        cls=EdzGroup,
+        name="edz",
+        help=HELP,
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        add_completion=add_completion,
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    )
+
+
+app = _new_app(add_completion=True)
 
 
 class State:
@@ -284,7 +284,7 @@ def zones(
 
     def build(lg: str) -> Any:
         view = views.zones_view(ds, found, lg, show_status=all_)
-        note = views._undated_note(undated, lg)
+        note = views.undated_note(undated, lg)
         if note:
             view.notes.append(note)
         return view
@@ -392,14 +392,14 @@ def search_cmd(
 ) -> None:
     """Scored search over zones, measures, indicators and sources (forgives suffixes, width, case, typos)."""
     from . import views
-    from .query import _suggest
+    from .query import suggest
     from .search import KIND_ORDER, search
 
     ds = _dataset(ctx)
     kinds = tuple(KIND_ORDER)
     if kind is not None:
         if kind not in KIND_ORDER:
-            raise InputError("kind", kind, list(KIND_ORDER), _suggest(kind, KIND_ORDER))
+            raise InputError("kind", kind, list(KIND_ORDER), suggest(kind, KIND_ORDER))
         kinds = (kind,)
     hits = search(ds, text, kinds=kinds, limit=limit)
     _emit_view(ctx, lambda lg: views.search_view(ds, hits, lg), fmt, lang)
@@ -416,17 +416,17 @@ def sources(
     """The citations behind the data: outlet, title, date, URL, and what cites each."""
     from . import views
     from .loader import SOURCE_KINDS
-    from .query import _suggest
+    from .query import suggest
 
     ds = _dataset(ctx)
     if source_id is not None:
         if source_id not in ds.sources:
-            raise InputError("source id", source_id, [], _suggest(source_id, ds.sources))
+            raise InputError("source id", source_id, [], suggest(source_id, ds.sources))
         s = ds.sources[source_id]
         _emit_view(ctx, lambda lg: views.source_detail_view(ds, s, lg), fmt, lang)
         return
     if kind is not None and kind not in SOURCE_KINDS:
-        raise InputError("source kind", kind, SOURCE_KINDS, _suggest(kind, SOURCE_KINDS))
+        raise InputError("source kind", kind, SOURCE_KINDS, suggest(kind, SOURCE_KINDS))
     found = [s for s in ds.sources.values() if kind is None or s.kind == kind]
     _emit_view(ctx, lambda lg: views.sources_view(ds, found, lg), fmt, lang)
 
@@ -541,11 +541,11 @@ def export_cmd(
 
     from . import export
     from .output import emit
-    from .query import _suggest
+    from .query import suggest
 
     key = fmt.strip().lower()
     if key not in export.EXPORT_FORMATS:
-        raise InputError("export format", fmt, export.EXPORT_FORMATS, _suggest(fmt, export.EXPORT_FORMATS))
+        raise InputError("export format", fmt, export.EXPORT_FORMATS, suggest(fmt, export.EXPORT_FORMATS))
     ds = _dataset(ctx)
     if output == "-":
         if key != "json":
@@ -620,16 +620,7 @@ def _app_for(argv: Sequence[str]) -> typer.Typer:
     chosen = [c for c in app.registered_commands if (c.name or (c.callback.__name__ if c.callback else "")) == name]
     if len(chosen) != 1:
         return app
-    lean = typer.Typer(
-        cls=EdzGroup,
-        name="edz",
-        help=HELP,
-        no_args_is_help=True,
-        rich_markup_mode=None,
-        pretty_exceptions_enable=False,
-        add_completion=False,
-        context_settings=app.info.context_settings,
-    )
+    lean = _new_app(add_completion=False)
     lean.registered_callback = app.registered_callback
     lean.registered_commands = chosen
     return lean

@@ -90,9 +90,9 @@ def resolve_format(fmt: str | None, stream: TextIO | None = None) -> str:
     aliases = {"md": "markdown", "tab": "tsv", "text": "tsv"}
     key = aliases.get(key, key)
     if key not in FORMATS:
-        from .query import _suggest
+        from .query import suggest
 
-        raise InputError("format", fmt, FORMATS, _suggest(fmt, FORMATS))
+        raise InputError("format", fmt, FORMATS, suggest(fmt, FORMATS))
     return key
 
 
@@ -113,9 +113,9 @@ def resolve_lang(lang: str | None, stream: TextIO | None = None) -> str:
     }
     key = aliases.get(key, key)
     if key not in LANGS:
-        from .query import _suggest
+        from .query import suggest
 
-        raise InputError("language", lang, LANGS, _suggest(lang, LANGS))
+        raise InputError("language", lang, LANGS, suggest(lang, LANGS))
     return key
 
 

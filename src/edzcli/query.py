@@ -23,7 +23,7 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def _suggest(text: str, options: Iterable[str]) -> str | None:
+def suggest(text: str, options: Iterable[str]) -> str | None:
     import difflib
 
     opts = list(dict.fromkeys(options))
@@ -43,7 +43,7 @@ def _resolve(what: str, text: str, names: Mapping[str, Sequence[str]], valid: Se
         if any(normalize(o) == key for o in options if o):
             return rid
     every = [o for opts in names.values() for o in opts if o]
-    raise InputError(what, text, valid, _suggest(text, every))
+    raise InputError(what, text, valid, suggest(text, every))
 
 
 # --------------------------------------------------------------------------- names
@@ -117,7 +117,7 @@ def parse_sort(text: str, allowed: Sequence[str]) -> tuple[str, bool]:
     desc = text.startswith("-")
     key = text[1:] if desc else text
     if key not in allowed:
-        raise InputError("sort key", text, [*allowed, *(f"-{a}" for a in allowed)], _suggest(key, allowed))
+        raise InputError("sort key", text, [*allowed, *(f"-{a}" for a in allowed)], suggest(key, allowed))
     return key, desc
 
 
@@ -367,7 +367,7 @@ def rankings(ds: Dataset, edition: int | None = None, list_id: str = "overall") 
         raise InputError("edition", edition, hint="the dataset has no rankings")
     lists_here = sorted({lst for _, lst in lists})
     if list_id not in lists_here:
-        raise InputError("ranking list", list_id, lists_here, _suggest(list_id, lists_here))
+        raise InputError("ranking list", list_id, lists_here, suggest(list_id, lists_here))
     editions = sorted({e for e, lst in lists if lst == list_id}, reverse=True)
     if edition is None:
         edition = editions[0]

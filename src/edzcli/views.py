@@ -694,7 +694,7 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
 # --------------------------------------------------------------------------- counts over time
 
 
-def _undated_note(undated: Sequence[Zone], lang: str) -> str | None:
+def undated_note(undated: Sequence[Zone], lang: str) -> str | None:
     if not undated:
         return None
     ids = ", ".join(z.id for z in undated)
@@ -760,7 +760,7 @@ def regions_view(
             if lang == "zh"
             else f"official counts are those reported for {official_day.isoformat()}"
         )
-    note = _undated_note(undated, lang)
+    note = undated_note(undated, lang)
     if note:
         view.notes.append(note)
     view.notes.append(
@@ -799,7 +799,7 @@ def provinces_view(ds: Dataset, day: Any, present: Sequence[Zone], undated: Sequ
         if lang == "zh"
         else f"National ETDZs by province, {day.isoformat()} ({len(present)})"
     )
-    note = _undated_note(undated, lang)
+    note = undated_note(undated, lang)
     if note:
         view.notes.append(note)
     return view
