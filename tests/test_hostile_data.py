@@ -176,3 +176,24 @@ def test_binary_file(runner, tmp_path):
 def test_directory_instead_of_file(runner, tmp_path):
     r = run(runner, "--data", str(tmp_path), "zones")
     assert r.exit_code == 1 and "is a directory" in r.stderr
+
+
+def test_csv_export_neutralises_formulas_from_the_data(runner, tmp_path):
+    import csv
+
+    evil = BASE.replace(
+        'name_en = "One Economic and Technological Development Zone"', 'name_en = "=HYPERLINK(\\"http://x\\",\\"y\\")"'
+    )
+    evil = evil.replace('title = "测试来源 A"', 'title = "@SUM(1+1)"')
+    path = tmp_path / "evil.toml"
+    path.write_text(evil, encoding="utf-8")
+    out = tmp_path / "csv"
+    r = run(runner, "--data", str(path), "export", "-f", "csv", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    with open(out / "zones.csv", encoding="utf-8") as f:
+        names = [row["name_en"] for row in csv.DictReader(f)]
+    assert names[0] == '\'=HYPERLINK("http://x","y")'
+    with open(out / "sources.csv", encoding="utf-8") as f:
+        assert [row["title"] for row in csv.DictReader(f)][0] == "'@SUM(1+1)"
+    listing = run(runner, "--data", str(path), "zones", "-f", "csv").stdout
+    assert "'=HYPERLINK" in listing
