@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sqlite3
 
 import pytest
@@ -285,3 +286,50 @@ def test_rankings_partial_note_names_the_known_ranks(runner, ds):
     assert "partial list: only ranks " in out
     if known != list(range(1, len(known) + 1)):
         assert ", ".join(map(str, known)) in out
+
+
+EVERY_COMMAND = [
+    ["zones", "--region", "west"],
+    ["zone", "宜宾临港"],
+    ["search", "宜宾"],
+    ["stats", "2023"],
+    ["trend", "gdp"],
+    ["indicators"],
+    ["policies", "--points"],
+    ["policies", "--doc", "2019"],
+    ["regions", "--as-of", "2024-10-20"],
+    ["provinces"],
+    ["history"],
+    ["rankings", "2021"],
+    ["sources", "--kind", "official"],
+    ["sources", "xinhua-2024-10-20-etdz-40-years"],
+    ["about"],
+]
+
+
+@pytest.mark.parametrize("fmt", ["table", "tsv", "csv", "json", "markdown"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_command_in_every_format_and_language(runner, fmt, lang):
+    for args in EVERY_COMMAND:
+        r = run(runner, *args, "-f", fmt, "--lang", lang)
+        assert r.exit_code == 0, (args, fmt, lang, r.stderr)
+        assert r.stdout.strip(), (args, fmt, lang)
+        if fmt == "json":
+            json.loads(r.stdout)
+        if fmt in ("tsv", "csv"):
+            sep = "\t" if fmt == "tsv" else ","
+            header = r.stdout.split("\n", 1)[0].split(sep)
+            assert all(re.fullmatch(r"[a-z0-9_]+", h) for h in header), (args, header)  # stable ids
+
+
+def test_shell_completion_offers_dataset_values(runner):
+    from edzcli.cli import complete_area, complete_indicator, complete_province, complete_region, complete_year
+
+    assert complete_region("we") == ["west"]
+    assert "西部" in complete_region("西")
+    assert "jiangsu" in complete_province("jiang")
+    assert complete_area("open") == ["open-economy", "open-economy-2019"]
+    assert "gdp" in complete_indicator("gd")
+    assert "2023" in complete_year("202")
+    r = run(runner, env={"_EDZ_COMPLETE": "complete_bash", "COMP_WORDS": "edz zones --region w", "COMP_CWORD": "3"})
+    assert r.stdout.split() == ["west"]
