@@ -3,7 +3,7 @@ machines, marks and notes for people, full records for JSON. Pure functions, no 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -125,19 +125,54 @@ def stat_record(ds: Dataset, s: Stat) -> dict[str, Any]:
     return rec
 
 
+# one published figure as `stats` and `trend` show it: its value, then where it comes from
+_FIGURE_COLUMNS = (
+    Column("value", "数值", "value", numeric=True),
+    Column("qualifier", "限定", "qualifier"),
+    Column("unit", "单位", "unit"),
+)
+_PROVENANCE_COLUMNS = (
+    Column("series", "口径", "series"),
+    Column("primary", "默认值", "primary"),
+    Column("source", "来源", "source"),
+)
+
+
+def _figure_cells(s: Stat, primary: bool) -> dict[str, Any]:
+    """The cells of _FIGURE_COLUMNS and _PROVENANCE_COLUMNS for one figure."""
+    return {
+        "value": s.value,
+        "qualifier": s.qualifier,
+        "unit": s.unit,
+        "series": s.series,
+        "primary": primary,
+        "source": s.source,
+    }
+
+
+def _human_value(row: dict[str, Any], lang: str) -> str:
+    from .output import raw_text
+
+    sign = QUALIFIER_SIGN.get(row.get("qualifier") or "", "")
+    return sign + raw_text(row["value"])
+
+
+_FIGURE_HUMAN: dict[str, Callable[[dict[str, Any], str], str]] = {
+    "value": _human_value,
+    "unit": lambda row, lang: unit_label(row["unit"], lang),
+    "series": lambda row, lang: _t(SERIES[row["series"]], lang),
+}
+
+
 def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) -> View:
     cols = [
         Column("indicator", "指标ID", "indicator"),
         Column("name", "指标", "indicator name"),
         Column("year", "年份", "year", numeric=True),
-        Column("value", "数值", "value", numeric=True),
-        Column("qualifier", "限定", "qualifier"),
-        Column("unit", "单位", "unit"),
+        *_FIGURE_COLUMNS,
         Column("share_national", "占全国比重(%)", "share of national total (%)", numeric=True),
         Column("share_qualifier", "比重限定", "share qualifier"),
-        Column("series", "口径", "series"),
-        Column("primary", "默认值", "primary"),
-        Column("source", "来源", "source"),
+        *_PROVENANCE_COLUMNS,
     ]
     rows, marks, records = [], [], []
     has_alt = False
@@ -149,14 +184,9 @@ def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) ->
                     "indicator": s.indicator,
                     "name": r.indicator.name_zh if lang == "zh" else r.indicator.name_en,
                     "year": s.year,
-                    "value": s.value,
-                    "qualifier": s.qualifier,
-                    "unit": s.unit,
                     "share_national": share.value if share else None,
                     "share_qualifier": share.qualifier if share else None,
-                    "series": s.series,
-                    "primary": s is r.stat,
-                    "source": s.source,
+                    **_figure_cells(s, primary=s is r.stat),
                 }
             )
             mark = {}
@@ -171,9 +201,7 @@ def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) ->
     view = View(cols, rows, records, marks=marks, hidden=("qualifier", "share_qualifier", "primary"))
     view.title = f"国家级经开区主要指标 {year} 年" if lang == "zh" else f"National ETDZs: headline indicators, {year}"
     view.human_values = {
-        "value": _human_value,
-        "unit": lambda row, lang: unit_label(row["unit"], lang),
-        "series": lambda row, lang: _t(SERIES[row["series"]], lang),
+        **_FIGURE_HUMAN,
         "share_national": lambda row, lang: (
             QUALIFIER_SIGN.get(row["share_qualifier"] or "", "") + _fmt_num(row["share_national"])
         ),
@@ -188,13 +216,6 @@ def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) ->
         )
     view.notes.append("> 超过  ~ 约" if lang == "zh" else "> more than, ~ about (as published)")
     return view
-
-
-def _human_value(row: dict[str, Any], lang: str) -> str:
-    from .output import raw_text
-
-    sign = QUALIFIER_SIGN.get(row.get("qualifier") or "", "")
-    return sign + raw_text(row["value"])
 
 
 # --------------------------------------------------------------------------- policies
@@ -619,13 +640,9 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
     ind = ds.indicators[indicator]
     cols = [
         Column("year", "年份", "year", numeric=True),
-        Column("value", "数值", "value", numeric=True),
-        Column("qualifier", "限定", "qualifier"),
-        Column("unit", "单位", "unit"),
+        *_FIGURE_COLUMNS,
         Column("yoy_pct", "同比(%)", "y/y (%)", numeric=True),
-        Column("series", "口径", "series"),
-        Column("primary", "默认值", "primary"),
-        Column("source", "来源", "source"),
+        *_PROVENANCE_COLUMNS,
         Column("bar", "", ""),
     ]
     primary = {s.year: s for s in stats if s.primary}
@@ -648,14 +665,9 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
         rows.append(
             {
                 "year": s.year,
-                "value": s.value,
-                "qualifier": s.qualifier,
-                "unit": s.unit,
                 "yoy_pct": yoy,
-                "series": s.series,
-                "primary": s.primary,
-                "source": s.source,
                 "bar": bar_char * width if width else "",
+                **_figure_cells(s, primary=s.primary),
             }
         )
         marks.append({} if s.primary else {"value": " (alt)"})
@@ -666,12 +678,7 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
     view.title = (
         f"{ind.name_zh}（{unit_label(ind.unit, 'zh')}）" if lang == "zh" else f"{ind.name_en} ({unit_label(ind.unit, 'en')})"
     )
-    view.human_values = {
-        "value": _human_value,
-        "unit": lambda row, lg: unit_label(row["unit"], lg),
-        "series": lambda row, lg: _t(SERIES[row["series"]], lg),
-        "bar": lambda row, lg: row["bar"],
-    }
+    view.human_values = {**_FIGURE_HUMAN, "bar": lambda row, lg: row["bar"]}
     if any(not s.primary for s in stats):
         view.notes.append(
             "(alt) 另一口径公布的数值；同比按默认值计算"
