@@ -113,10 +113,6 @@ def zones_view(ds: Dataset, zones: Sequence[Zone], lang: str, *, show_status: bo
 # --------------------------------------------------------------------------- stats
 
 
-def _value_mark(s: Stat) -> str:
-    return QUALIFIER_SIGN.get(s.qualifier or "", "")
-
-
 def stat_record(ds: Dataset, s: Stat) -> dict[str, Any]:
     rec: dict[str, Any] = record_dict(s)
     ind = ds.indicators[s.indicator]
@@ -730,30 +726,21 @@ def regions_view(
     counts = {r: 0 for r in ds.regions}
     for z in present:
         counts[z.region] += 1
-    rows, records = [], []
-    for rid, r in ds.regions.items():
+
+    def count_row(rid: str, name: str, n: int) -> dict[str, Any]:
         off = official.get(rid)
-        rows.append(
-            {
-                "region": rid,
-                "name": r.name_zh if lang == "zh" else r.name_en,
-                "zones": counts[rid],
-                "official": off.value if off else None,
-                "difference": counts[rid] - off.value if off else None,
-                "official_source": off.source if off else None,
-            }
-        )
-    total_off = official.get("total")
-    rows.append(
-        {
-            "region": "total",
-            "name": "合计" if lang == "zh" else "Total",
-            "zones": len(present),
-            "official": total_off.value if total_off else None,
-            "difference": len(present) - total_off.value if total_off else None,
-            "official_source": total_off.source if total_off else None,
+        return {
+            "region": rid,
+            "name": name,
+            "zones": n,
+            "official": off.value if off else None,
+            "difference": n - off.value if off else None,
+            "official_source": off.source if off else None,
         }
-    )
+
+    rows = [count_row(rid, r.name_zh if lang == "zh" else r.name_en, counts[rid]) for rid, r in ds.regions.items()]
+    rows.append(count_row("total", "合计" if lang == "zh" else "Total", len(present)))
+    records = []
     for row in rows:
         rec = dict(row)
         rec["as_of"] = day.isoformat()
