@@ -213,7 +213,7 @@ COVERAGE_FLOORS = {
 
 
 def test_coverage_does_not_drop(ds):
-    from edzcli.views import coverage
+    from edzcli.query import coverage
 
     cov = coverage(ds)
     for field, floor in COVERAGE_FLOORS.items():

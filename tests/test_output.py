@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import MINI, ROOT, run
-from edzcli.output import Column, View, neutralise, raw_text, to_csv, to_markdown, to_tsv
+from edzcli.output import neutralise, to_csv, to_markdown, to_tsv
+from edzcli.view import Column, View, raw_text
 
 
 @pytest.mark.parametrize("charset", ["gbk", "cp1252", "ascii"])

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from edzcli import InputError, load_dataset
-from edzcli.query import count_by_region, filter_zones, normalize, parse_sort, resolve_province, resolve_region, zones_on
+from edzcli.names import normalize
+from edzcli.query import count_by_region, filter_zones, parse_sort, resolve_province, resolve_region, zones_on
 
 DS = load_dataset()
 PROVINCES = sorted(DS.provinces)

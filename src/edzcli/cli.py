@@ -8,14 +8,18 @@ Set EDZ_DEBUG=1 to see the traceback of an unexpected error.
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import Annotated, Any, NoReturn
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from . import __version__
 from .errors import EdzError, InputError
+
+if TYPE_CHECKING:
+    from .model import Dataset
+    from .view import View
 
 HELP = """Look up China's national-level economic and technological development zones (国家级经济技术开发区):
 which zones exist and where, how they perform together year by year, and which reform measures govern them.
@@ -136,7 +140,7 @@ class State:
 # --------------------------------------------------------------------------- shell completion
 
 
-def _complete(values: Any) -> Any:
+def _complete(values: Callable[["Dataset"], Iterable[str]]) -> Callable[[str], list[str]]:
     """A Typer completion callback offering `values(dataset)` that start with what was typed."""
 
     def complete(incomplete: str) -> list[str]:
@@ -187,13 +191,13 @@ def _state(ctx: typer.Context) -> State:
     return obj if isinstance(obj, State) else State(None, None)
 
 
-def _dataset(ctx: typer.Context) -> Any:
+def _dataset(ctx: typer.Context) -> "Dataset":
     from .loader import load_dataset
 
     return load_dataset(_state(ctx).data)
 
 
-def _emit_view(ctx: typer.Context, view_builder: Any, fmt: str | None, lang: str | None) -> None:
+def _emit_view(ctx: typer.Context, view_builder: Callable[[str], "View"], fmt: str | None, lang: str | None) -> None:
     """Resolve format and language, build the view for that language, render, write."""
     from .output import emit, render, resolve_format, resolve_lang
 
@@ -201,7 +205,9 @@ def _emit_view(ctx: typer.Context, view_builder: Any, fmt: str | None, lang: str
     lg = resolve_lang(lang or _state(ctx).lang)
     view = view_builder(lg)
     if not view.rows and f in ("table", "markdown"):
-        _stderr("edz: nothing matches" if lg == "en" else "edz: 没有符合条件的结果 (nothing matches)")
+        from .labels import text
+
+        _stderr(text("nothing_matches", lg))
     emit(render(view, f, lg))
 
 
@@ -259,37 +265,19 @@ def zones(
     from . import query, views
 
     ds = _dataset(ctx)
-    key, desc = query.parse_sort(sort, query.ZONE_SORTS)
-    if since is not None and until is not None and since > until:
-        raise InputError("year range", f"{since}..{until}", hint="--since is after --until")
-    found = query.filter_zones(
+    found = query.zone_listing(
         ds,
-        region=query.resolve_region(ds, region) if region is not None else None,
-        province=query.resolve_province(ds, province) if province is not None else None,
-        city=query.resolve_city(ds, city) if city is not None else None,
+        region=region,
+        province=province,
+        city=city,
         since=since,
         until=until,
-        include_removed=all_ or as_of is not None,
-        sort=key,
-        descending=desc,
-        limit=None if as_of is not None else limit,
+        include_removed=all_,
+        sort=sort,
+        limit=limit,
+        as_of=as_of,
     )
-    undated: list[Any] = []
-    if as_of is not None:
-        day = query.parse_day(as_of)
-        found = [z for z in found if z.present_on(day)]
-        undated = query.roster_on(ds, day)[1]
-        if limit is not None:
-            found = found[:limit]
-
-    def build(lg: str) -> Any:
-        view = views.zones_view(ds, found, lg, show_status=all_)
-        note = views.undated_note(undated, lg)
-        if note:
-            view.notes.append(note)
-        return view
-
-    _emit_view(ctx, build, fmt, lang)
+    _emit_view(ctx, lambda lg: views.zones_view(ds, found.zones, lg, show_status=all_, undated=found.undated), fmt, lang)
 
 
 @app.command()
@@ -307,17 +295,8 @@ def stats(
     from . import query, views
 
     ds = _dataset(ctx)
-    if year is None or year.strip().lower() == "latest":
-        y = query.latest_year(ds)
-    else:
-        try:
-            y = int(year.strip())
-        except ValueError:
-            raise InputError("year", year, [str(x) for x in ds.stat_years()]) from None
-        query.check_year(ds, y)
-    rows = query.stats_for_year(ds, y, headline_only=not all_)
-    if not rows and not all_:
-        rows = query.stats_for_year(ds, y, headline_only=False)
+    y = query.stats_year(ds, year)
+    rows = query.stats_rows(ds, y, all_indicators=all_)
     _emit_view(ctx, lambda lg: views.stats_view(ds, y, rows, lg), fmt, lang)
 
 
@@ -349,14 +328,7 @@ def policies(
     from . import query, views
 
     ds = _dataset(ctx)
-    document = query.resolve_document(ds, doc) if doc is not None else None
-    area_id = None
-    if area is not None:
-        area_id = query.resolve_area(ds, area, document)
-        document = ds.areas[area_id].document
-    if document is None:
-        document = query.resolve_document(ds, "2025")
-    found = query.filter_measures(ds, document=document, area=area_id)
+    found = query.policy_measures(ds, doc, area)
     _emit_view(ctx, lambda lg: views.policies_view(ds, found, lg, points=points), fmt, lang)
 
 
@@ -392,16 +364,10 @@ def search_cmd(
 ) -> None:
     """Scored search over zones, measures, indicators and sources (forgives suffixes, width, case, typos)."""
     from . import views
-    from .query import suggest
-    from .search import KIND_ORDER, search
+    from .search import resolve_kinds, search
 
     ds = _dataset(ctx)
-    kinds = tuple(KIND_ORDER)
-    if kind is not None:
-        if kind not in KIND_ORDER:
-            raise InputError("kind", kind, list(KIND_ORDER), suggest(kind, KIND_ORDER))
-        kinds = (kind,)
-    hits = search(ds, text, kinds=kinds, limit=limit)
+    hits = search(ds, text, kinds=resolve_kinds(kind), limit=limit)
     _emit_view(ctx, lambda lg: views.search_view(ds, hits, lg), fmt, lang)
 
 
@@ -414,20 +380,14 @@ def sources(
     lang: LangOpt = None,
 ) -> None:
     """The citations behind the data: outlet, title, date, URL, and what cites each."""
-    from . import views
-    from .loader import SOURCE_KINDS
-    from .query import suggest
+    from . import query, views
 
     ds = _dataset(ctx)
     if source_id is not None:
-        if source_id not in ds.sources:
-            raise InputError("source id", source_id, [], suggest(source_id, ds.sources))
-        s = ds.sources[source_id]
+        s = query.get_source(ds, source_id)
         _emit_view(ctx, lambda lg: views.source_detail_view(ds, s, lg), fmt, lang)
         return
-    if kind is not None and kind not in SOURCE_KINDS:
-        raise InputError("source kind", kind, SOURCE_KINDS, suggest(kind, SOURCE_KINDS))
-    found = [s for s in ds.sources.values() if kind is None or s.kind == kind]
+    found = query.filter_sources(ds, kind)
     _emit_view(ctx, lambda lg: views.sources_view(ds, found, lg), fmt, lang)
 
 
@@ -457,8 +417,7 @@ def trend(
 
     ds = _dataset(ctx)
     ind = query.resolve_indicator(ds, indicator)
-    if start is not None and end is not None and start > end:
-        raise InputError("year range", f"{start}..{end}", hint="--from is after --to")
+    query.check_range("year range", start, end, "--from is after --to")
     found = query.series(ds, ind, start, end)
     bar = "█" if can_encode_cjk() else "#"
     _emit_view(ctx, lambda lg: views.trend_view(ds, ind, found, lg, bar), fmt, lang)
@@ -518,13 +477,7 @@ def rankings_cmd(
     from . import query, views
 
     ds = _dataset(ctx)
-    ed: int | None = None
-    if edition is not None:
-        try:
-            ed = int(edition)
-        except ValueError:
-            raise InputError("edition", edition, [str(e) for e in sorted({r.edition for r in ds.rankings})]) from None
-    ed, rows = query.rankings(ds, ed, list_id)
+    ed, rows = query.rankings(ds, query.parse_edition(ds, edition) if edition is not None else None, list_id)
     _emit_view(ctx, lambda lg: views.rankings_view(ds, ed, list_id, rows, lg), fmt, lang)
 
 
@@ -540,12 +493,10 @@ def export_cmd(
     from pathlib import Path
 
     from . import export
+    from .names import choose
     from .output import emit
-    from .query import suggest
 
-    key = fmt.strip().lower()
-    if key not in export.EXPORT_FORMATS:
-        raise InputError("export format", fmt, export.EXPORT_FORMATS, suggest(fmt, export.EXPORT_FORMATS))
+    key = choose("export format", fmt, export.EXPORT_FORMATS)
     ds = _dataset(ctx)
     if output == "-":
         if key != "json":

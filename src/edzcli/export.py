@@ -230,7 +230,8 @@ def export_csv(ds: Dataset, target: Path) -> None:
     import csv
     import shutil
 
-    from .output import neutralise, raw_text
+    from .output import neutralise
+    from .view import raw_text
 
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))

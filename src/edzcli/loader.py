@@ -13,10 +13,11 @@ import contextlib
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from . import labels as L
 from .errors import DataError
 from .model import (
     REGION_IDS,
@@ -43,11 +44,12 @@ DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 MAX_STRING = 10_000
 MAX_LIST = 1_000
 
-UNITS = ("trillion-cny", "100m-cny", "100m-usd", "billion-usd", "percent", "count", "km2")
-SOURCE_KINDS = ("official", "news", "repost", "reference", "document")
-QUALIFIERS = ("over", "about", "under")
-HEADING_STATUS = ("verified", "summary", "inferred")
-AREA_KINDS = ("approved", "planned", "jurisdiction", "built-up", "developed")
+# allowed values of coded fields: the keys of the vocabularies in `labels` (one home, with their labels)
+UNITS = tuple(L.UNITS)
+SOURCE_KINDS = tuple(L.SOURCE_KINDS)
+QUALIFIERS = tuple(L.QUALIFIERS)
+HEADING_STATUS = tuple(L.HEADING_STATUS)
+AREA_KINDS = tuple(L.AREA_KINDS)
 
 
 def default_data_path() -> Path:
@@ -121,7 +123,7 @@ SPECS: dict[str, dict[str, F]] = {
         "former_names": F("strs"),
         "former_names_verified": F("bool"),
         "name_en": F("str", True),
-        "name_en_status": F("str", True, ("official", "systematic")),
+        "name_en_status": F("str", True, tuple(L.NAME_EN_STATUS)),
         "name_en_source": F("slug", ref="sources"),
         "province": F("slug", True, ref="provinces"),
         "city_zh": F("str", True),
@@ -130,11 +132,11 @@ SPECS: dict[str, dict[str, F]] = {
         "approved": F("date"),
         "approved_source": F("slug", ref="sources"),
         "approved_note": F("str"),
-        "creation": F("str", True, ("etdz", "equivalent-policy")),
+        "creation": F("str", True, tuple(L.CREATION)),
         "membership_source": F("slug", True, ref="sources"),
-        "status": F("str", True, ("active", "removed")),
+        "status": F("str", True, tuple(L.STATUS)),
         "removed": F("date"),
-        "removed_basis": F("str", False, ("confirmed", "inferred")),
+        "removed_basis": F("str", False, tuple(L.REMOVED_BASIS)),
         "removed_source": F("slug", ref="sources"),
         "removed_note": F("str"),
         "area_km2": F("float"),
@@ -170,7 +172,7 @@ SPECS: dict[str, dict[str, F]] = {
         "period": F("str"),
         "as_of": F("date"),
         "scope": F("str", True),
-        "series": F("str", False, ("main-indicators", "evaluation")),
+        "series": F("str", False, tuple(L.SERIES)),
         "primary": F("bool"),
         "source": F("slug", True, ref="sources"),
         "note": F("str"),
@@ -479,18 +481,7 @@ def check_document(doc: dict[str, Any]) -> list[Problem]:
 # --------------------------------------------------------------------------- building
 
 
-def _tup(rec: dict[str, Any], key: str) -> tuple[str, ...]:
-    return tuple(rec.get(key, ()))
-
-
-def _opt(rec: dict[str, Any], key: str, conv: Callable[[Any], Any] | None = None) -> Any:
-    value = rec.get(key)
-    if value is None or conv is None:
-        return value
-    return conv(value)
-
-
-RECORD_CLASSES: dict[str, Any] = {
+RECORD_CLASSES: dict[str, type[Any]] = {
     "sources": Source,
     "regions": Region,
     "provinces": Province,

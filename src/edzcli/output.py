@@ -19,104 +19,29 @@ import io
 import json
 import sys
 from collections.abc import Callable
-from typing import Any, NamedTuple, TextIO
+from typing import Any, TextIO
 
-from .errors import InputError
+from .labels import LANG_ALIASES, LANGS, text
+from .names import choose
+from .view import View, raw_text
 
 FORMATS = ("table", "tsv", "csv", "json", "markdown")
-LANGS = ("zh", "en")
+FORMAT_ALIASES = {"md": "markdown", "tab": "tsv", "text": "tsv"}
 NA = "n/a"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class Column(NamedTuple):
-    key: str
-    zh: str
-    en: str
-    numeric: bool = False
-
-    def label(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
-
-
-class View:
-    """What a command shows. `rows` hold raw values by column key (None = unknown);
-    `marks` hold per-row display suffixes for people (e.g. `*` on an unverified date);
-    `records` are what JSON prints; `hidden` columns are for machines only (TSV/CSV) and
-    `human_only` ones for people only; `human_values` format a column's cells for people."""
-
-    def __init__(
-        self,
-        columns: list[Column],
-        rows: list[dict[str, Any]],
-        records: list[Any] | Callable[[], list[Any]],
-        title: str | None = None,
-        notes: list[str] | None = None,
-        marks: list[dict[str, str]] | None = None,
-        hidden: tuple[str, ...] = (),
-        human_only: tuple[str, ...] = (),
-        human_values: dict[str, Callable[[dict[str, Any], str], str]] | None = None,
-        vertical: bool = False,
-    ) -> None:
-        self.columns = columns
-        self.rows = rows
-        self._records = records
-        self.title = title
-        self.notes = notes if notes is not None else []
-        self.marks = marks if marks is not None else []
-        self.hidden = hidden
-        self.human_only = human_only
-        self.human_values = human_values if human_values is not None else {}
-        self.vertical = vertical  # one record shown as label: value lines
-
-    @property
-    def records(self) -> list[Any]:
-        """The JSON records; built on first use, so table and TSV output never pay for them."""
-        if callable(self._records):
-            self._records = self._records()
-        return self._records
-
-    def human_columns(self) -> list[Column]:
-        return [c for c in self.columns if c.key not in self.hidden]
-
-    def machine_columns(self) -> list[Column]:
-        return [c for c in self.columns if c.key not in self.human_only]
 
 
 def resolve_format(fmt: str | None, stream: TextIO | None = None) -> str:
     if fmt is None:
         return "table" if is_terminal(stream) else "tsv"
-    key = fmt.strip().lower()
-    aliases = {"md": "markdown", "tab": "tsv", "text": "tsv"}
-    key = aliases.get(key, key)
-    if key not in FORMATS:
-        from .query import suggest
-
-        raise InputError("format", fmt, FORMATS, suggest(fmt, FORMATS))
-    return key
+    return choose("format", fmt, FORMATS, aliases=FORMAT_ALIASES)
 
 
 def resolve_lang(lang: str | None, stream: TextIO | None = None) -> str:
     """`zh` (the reference) unless asked otherwise; `en` when stdout cannot encode Chinese."""
     if lang is None:
         return "zh" if can_encode_cjk(stream) else "en"
-    key = lang.strip().lower().replace("_", "-")
-    aliases = {
-        "cn": "zh",
-        "zh-cn": "zh",
-        "zh-hans": "zh",
-        "中文": "zh",
-        "chinese": "zh",
-        "english": "en",
-        "en-us": "en",
-        "en-gb": "en",
-    }
-    key = aliases.get(key, key)
-    if key not in LANGS:
-        from .query import suggest
-
-        raise InputError("language", lang, LANGS, suggest(lang, LANGS))
-    return key
+    return choose("language", lang, LANGS, aliases=LANG_ALIASES)
 
 
 def is_terminal(stream: TextIO | None = None) -> bool:
@@ -141,19 +66,6 @@ def can_encode_cjk(stream: TextIO | None = None) -> bool:
 
 
 # --------------------------------------------------------------------------- cells
-
-
-def raw_text(value: Any) -> str:
-    """A value as plain text for machines: numbers without float noise, unknown as ''."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, (list, tuple)):
-        return "; ".join(raw_text(v) for v in value)
-    return str(value)
 
 
 def human_text(value: Any, mark: str = "") -> str:
@@ -228,7 +140,7 @@ def to_markdown(view: View, lang: str) -> str:
     if view.title:
         lines += [f"**{esc(view.title)}**", ""]
     if view.vertical:
-        lines += ["| " + (" | ".join(("字段", "值") if lang == "zh" else ("field", "value"))) + " |", "|---|---|"]
+        lines += ["| " + " | ".join(text("md.field_value", lang).split("|")) + " |", "|---|---|"]
         for c, cell in zip(view.human_columns(), _human_rows(view, lang)[0] if view.rows else [], strict=False):
             lines.append(f"| {esc(c.label(lang))} | {esc(cell)} |")
     else:
@@ -245,7 +157,7 @@ def to_markdown(view: View, lang: str) -> str:
 def to_table(view: View, lang: str, stream: TextIO | None = None) -> str:
     from .richtable import render_table
 
-    return render_table(view, _human_rows(view, lang), lang, stream)
+    return render_table(view, _human_rows(view, lang), lang, tty=is_terminal(stream), encoding=stream_encoding(stream))
 
 
 def render(view: View, fmt: str, lang: str, stream: TextIO | None = None) -> str:

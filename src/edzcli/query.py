@@ -1,49 +1,23 @@
 """Pure query functions over a `Dataset`: no printing, no I/O.
 
-Names typed by users are resolved to ids here (`resolve_*`): a miss raises `InputError`
-with the valid values and a "did you mean". Filters return typed records in a stable order.
+Names typed by users are resolved to ids here (`resolve_*`, through `names`): a miss raises
+`InputError` with the valid values and a "did you mean". Filters return typed records in a stable
+order. The rules behind each command (`zone_listing`, `stats_year`, `policy_measures`, ...) live here
+too, so the CLI only parses options; `coverage` and `citations` answer questions about the dataset.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from .errors import InputError
-from .model import Dataset, Indicator, Measure, Ranking, Stat, Zone, earliest_day
+from .labels import SOURCE_KINDS
+from .model import Dataset, Indicator, Measure, Ranking, Source, Stat, Zone, earliest_day
+from .names import choose, parse_int, resolve_name, suggest
 
-ZONE_SUFFIXES = ("经济技术开发区", "经济开发区", "经开区", "开发区")
 ZONE_SORTS = ("province", "approved", "id", "name", "city", "region")
-
-
-def normalize(text: str) -> str:
-    """Fold width (ＡＢＣ → abc), case and surrounding space; join internal space runs."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def suggest(text: str, options: Iterable[str]) -> str | None:
-    import difflib
-
-    opts = list(dict.fromkeys(options))
-    found = difflib.get_close_matches(normalize(text), [normalize(o) for o in opts], n=1, cutoff=0.5)
-    if not found:
-        return None
-    for o in opts:
-        if normalize(o) == found[0]:
-            return o
-    return None  # pragma: no cover
-
-
-def _resolve(what: str, text: str, names: Mapping[str, Sequence[str]], valid: Sequence[str]) -> str:
-    """Map `text` to the id whose names include it (normalised); else InputError."""
-    key = normalize(text)
-    for rid, options in names.items():
-        if any(normalize(o) == key for o in options if o):
-            return rid
-    every = [o for opts in names.values() for o in opts if o]
-    raise InputError(what, text, valid, suggest(text, every))
 
 
 # --------------------------------------------------------------------------- names
@@ -53,13 +27,13 @@ def resolve_region(ds: Dataset, text: str) -> str:
     """Region id from an id, Chinese or English name: `west`, `西部`, `West`, `WEST`, `西`."""
     names = {r.id: (r.id, r.name_zh, r.name_en, r.name_zh.rstrip("部")) for r in ds.regions.values()}
     valid = [f"{r.id}/{r.name_zh}" for r in ds.regions.values()]
-    return _resolve("region", text, names, valid)
+    return resolve_name("region", text, names, valid)
 
 
 def resolve_province(ds: Dataset, text: str) -> str:
     """Province id from an id, full or short Chinese name, or English name."""
     names = {p.id: (p.id, p.name_zh, p.short_zh, p.name_en) for p in ds.provinces.values()}
-    return _resolve("province", text, names, [p.id for p in ds.provinces.values()])
+    return resolve_name("province", text, names, [p.id for p in ds.provinces.values()])
 
 
 def resolve_city(ds: Dataset, text: str) -> str:
@@ -67,23 +41,23 @@ def resolve_city(ds: Dataset, text: str) -> str:
     names: dict[str, tuple[str, ...]] = {}
     for z in ds.zones.values():
         names.setdefault(z.city_zh, (z.city_zh, z.city_zh.removesuffix("市"), z.city_en))
-    return _resolve("city", text, names, sorted({z.city_en for z in ds.zones.values()}))
+    return resolve_name("city", text, names, sorted({z.city_en for z in ds.zones.values()}))
 
 
 def resolve_document(ds: Dataset, text: str) -> str:
     names = {d.id: (d.id, d.key, d.doc_no) for d in ds.documents.values()}
-    return _resolve("document", text, names, [d.key for d in ds.documents.values()])
+    return resolve_name("document", text, names, [d.key for d in ds.documents.values()])
 
 
 def resolve_area(ds: Dataset, text: str, document: str | None = None) -> str:
     areas = [a for a in ds.areas.values() if document is None or a.document == document]
     names = {a.id: (a.id, a.name_zh, a.name_en) for a in areas}
-    return _resolve("area", text, names, [a.id for a in areas])
+    return resolve_name("area", text, names, [a.id for a in areas])
 
 
 def resolve_indicator(ds: Dataset, text: str) -> str:
     names = {i.id: (i.id, i.name_zh, i.name_en) for i in ds.indicators.values()}
-    return _resolve("indicator", text, names, list(ds.indicators))
+    return resolve_name("indicator", text, names, list(ds.indicators))
 
 
 # --------------------------------------------------------------------------- zones
@@ -376,3 +350,173 @@ def rankings(ds: Dataset, edition: int | None = None, list_id: str = "overall") 
         raise InputError("edition", edition, [str(e) for e in editions], str(near))
     rows = sorted((r for r in ds.rankings if r.edition == edition and r.list == list_id), key=lambda r: r.rank)
     return edition, rows
+
+
+def parse_edition(ds: Dataset, text: str) -> int:
+    """An edition year typed by a user; InputError listing the editions when it is not a number."""
+    return parse_int("edition", text, [str(e) for e in sorted({r.edition for r in ds.rankings})])
+
+
+# --------------------------------------------------------------------------- what the commands ask
+
+
+def check_range(what: str, start: int | None, end: int | None, hint: str) -> None:
+    """InputError when both ends of a year range are given and the first is after the second."""
+    if start is not None and end is not None and start > end:
+        raise InputError(what, f"{start}..{end}", hint=hint)
+
+
+class ZoneListing(NamedTuple):
+    zones: list[Zone]
+    undated: list[Zone]  # with --as-of: zones whose approval date is unknown (cannot be placed in time)
+
+
+def zone_listing(
+    ds: Dataset,
+    *,
+    region: str | None = None,
+    province: str | None = None,
+    city: str | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    include_removed: bool = False,
+    sort: str = "province",
+    limit: int | None = None,
+    as_of: str | None = None,
+) -> ZoneListing:
+    """`edz zones`: names as typed by a user (resolved here), a sort key with optional `-`, and
+    `as_of` (a date as typed) for the roster on that day; the limit applies after everything else."""
+    key, desc = parse_sort(sort, ZONE_SORTS)
+    check_range("year range", since, until, "--since is after --until")
+    found = filter_zones(
+        ds,
+        region=resolve_region(ds, region) if region is not None else None,
+        province=resolve_province(ds, province) if province is not None else None,
+        city=resolve_city(ds, city) if city is not None else None,
+        since=since,
+        until=until,
+        include_removed=include_removed or as_of is not None,
+        sort=key,
+        descending=desc,
+        limit=None if as_of is not None else limit,
+    )
+    undated: list[Zone] = []
+    if as_of is not None:
+        day = parse_day(as_of)
+        found = [z for z in found if z.present_on(day)]
+        undated = roster_on(ds, day)[1]
+        if limit is not None:
+            found = found[:limit]
+    return ZoneListing(found, undated)
+
+
+def stats_year(ds: Dataset, text: str | None) -> int:
+    """The data year `edz stats` shows: as typed, or the latest (`None` or "latest")."""
+    if text is None or text.strip().lower() == "latest":
+        return latest_year(ds)
+    return check_year(ds, parse_int("year", text, [str(x) for x in ds.stat_years()]))
+
+
+def stats_rows(ds: Dataset, year: int, *, all_indicators: bool = False) -> list[StatRow]:
+    """The rows `edz stats YEAR` shows: the headline indicators, or every indicator when the year
+    has no headline figure (a year known only for, say, a patent count still answers)."""
+    rows = stats_for_year(ds, year, headline_only=not all_indicators)
+    if not rows and not all_indicators:
+        rows = stats_for_year(ds, year, headline_only=False)
+    return rows
+
+
+DEFAULT_DOCUMENT = "2025"  # `edz policies` without --doc or --area: the newest work plan
+
+
+def policy_measures(ds: Dataset, document: str | None = None, area: str | None = None) -> list[Measure]:
+    """`edz policies`: document and area as typed; an area implies its document; neither means
+    the default document."""
+    doc = resolve_document(ds, document) if document is not None else None
+    area_id = None
+    if area is not None:
+        area_id = resolve_area(ds, area, doc)
+        doc = ds.areas[area_id].document
+    if doc is None:
+        doc = resolve_document(ds, DEFAULT_DOCUMENT)
+    return filter_measures(ds, document=doc, area=area_id)
+
+
+# --------------------------------------------------------------------------- sources and coverage
+
+
+def get_source(ds: Dataset, source_id: str) -> Source:
+    if source_id not in ds.sources:
+        raise InputError("source id", source_id, [], suggest(source_id, ds.sources))
+    return ds.sources[source_id]
+
+
+def filter_sources(ds: Dataset, kind: str | None = None) -> list[Source]:
+    """Sources in data order; `kind` is one of `labels.SOURCE_KINDS`."""
+    key = choose("source kind", kind, list(SOURCE_KINDS)) if kind is not None else None
+    return [s for s in ds.sources.values() if key is None or s.kind == key]
+
+
+def citations(ds: Dataset) -> dict[str, set[str]]:
+    """source id → the records citing it (`zone:dalian.approved`, `stat:gdp:2023`, ...)."""
+    uses: dict[str, set[str]] = {}
+
+    def cite(src: str | None, where: str) -> None:
+        if src:
+            uses.setdefault(src, set()).add(where)
+
+    for z in ds.zones.values():
+        cite(z.membership_source, f"zone:{z.id}.membership")
+        cite(z.approved_source, f"zone:{z.id}.approved")
+        cite(z.name_en_source, f"zone:{z.id}.name_en")
+        cite(z.removed_source, f"zone:{z.id}.removed")
+        cite(z.area_source, f"zone:{z.id}.area")
+        cite(z.industries_source, f"zone:{z.id}.industries")
+        for i, h in enumerate(z.highlights, 1):
+            cite(h.source, f"zone:{z.id}.highlight{i}")
+    for p in ds.provinces.values():
+        cite(p.source, f"province:{p.id}")
+    for st in ds.stats:
+        cite(st.source, f"stat:{st.indicator}:{st.year}")
+    for d in ds.documents.values():
+        cite(d.source, f"document:{d.id}")
+    for m in ds.measures.values():
+        for src in m.sources:
+            cite(src, f"measure:{m.id}")
+    for r in ds.rankings:
+        cite(r.source, f"ranking:{r.edition}:{r.list}:{r.rank}")
+    return uses
+
+
+def coverage(ds: Dataset) -> dict[str, dict[str, int]]:
+    """How many active zones have each fact, and how many of those carry a source."""
+    active = ds.active_zones
+    n = len(active)
+
+    def cnt(pred: Callable[[Zone], bool]) -> int:
+        return sum(1 for z in active if pred(z))
+
+    return {
+        "membership": {"zones": n, "with_value": n, "sourced": cnt(lambda z: bool(z.membership_source))},
+        "approved": {
+            "zones": n,
+            "with_value": cnt(lambda z: z.approved is not None),
+            "sourced": cnt(lambda z: z.approved_verified),
+        },
+        "name_en_official": {"zones": n, "with_value": n, "sourced": cnt(lambda z: z.name_en_status == "official")},
+        "area": {
+            "zones": n,
+            "with_value": cnt(lambda z: z.area_km2 is not None),
+            "sourced": cnt(lambda z: z.area_source is not None),
+        },
+        "area_approved": {
+            "zones": n,
+            "with_value": cnt(lambda z: z.area_kind == "approved"),
+            "sourced": cnt(lambda z: z.area_kind == "approved" and z.area_source is not None),
+        },
+        "industries": {
+            "zones": n,
+            "with_value": cnt(lambda z: bool(z.industries_zh or z.industries_en)),
+            "sourced": cnt(lambda z: bool(z.industries_zh or z.industries_en) and z.industries_source is not None),
+        },
+    }

@@ -10,11 +10,10 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .output import View
+    from .view import View
 
 
 class _Buffer(io.StringIO):
@@ -30,15 +29,13 @@ class _Buffer(io.StringIO):
         return self._enc
 
 
-def render_table(view: View, cells: list[list[str]], lang: str, stream: TextIO | None = None) -> str:
+def render_table(view: View, cells: list[list[str]], lang: str, *, tty: bool, encoding: str) -> str:
+    """`cells` are the view's human cells (output._human_rows); `tty` and `encoding` describe the
+    stream the table is for."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
 
-    from .output import is_terminal, stream_encoding
-
-    stream = stream or sys.stdout
-    tty = is_terminal(stream)
     color = (tty and "NO_COLOR" not in os.environ) or bool(os.environ.get("FORCE_COLOR"))
     table = Table(
         title=view.title,
@@ -62,7 +59,7 @@ def render_table(view: View, cells: list[list[str]], lang: str, stream: TextIO |
                 table.add_column(c.label(lang), justify="right" if c.numeric else "left", overflow="fold")
         for row in cells:
             table.add_row(*row)
-    buf = _Buffer(stream_encoding(stream))
+    buf = _Buffer(encoding)
     # off a terminal the width is measured below: never cut a table that is not on a terminal
     width = shutil.get_terminal_size((100, 24)).columns if tty else 100_000
     console = Console(

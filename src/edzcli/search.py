@@ -9,30 +9,21 @@ Queries are normalised: full-/half-width folded, case folded, and the zone suffi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from .errors import NotFoundError
 from .model import Dataset, Zone
-from .query import normalize
+from .names import choose, normalize, strip_suffix
 
-_SUFFIXES_ZH = ("国家级经济技术开发区", "经济技术开发区", "经济开发区", "经开区", "开发区")
-_SUFFIXES_EN = re.compile(
-    r"\s*(national\s+)?(economic[\s-]+(and[\s-]+)?technological[\s-]+development[\s-]+(zone|area|district)|etdz|edz)\s*$"
-)
 KIND_ORDER = {"zone": 0, "measure": 1, "indicator": 2, "source": 3}
 
 
-def strip_suffix(text: str) -> str:
-    """normalize() plus the zone suffixes removed: 广州经开区 → 广州, Tianjin ETDZ → tianjin."""
-    t = normalize(text)
-    for s in _SUFFIXES_ZH:
-        if t.endswith(s) and len(t) > len(s):
-            t = t[: -len(s)]
-            break
-    t = _SUFFIXES_EN.sub("", t).strip()
-    return t.replace("-", " ").replace("'", "")
+def resolve_kinds(kind: str | None) -> tuple[str, ...]:
+    """The kinds `search` looks in: all of them, or the one named (InputError otherwise)."""
+    if kind is None:
+        return tuple(KIND_ORDER)
+    return (choose("kind", kind, list(KIND_ORDER)),)
 
 
 def zone_keys(z: Zone) -> list[str]:

@@ -1,0 +1,316 @@
+"""Every vocabulary and every people-facing text of edz, once, in both languages.
+
+This is the one home of translations: a translator edits this file and nothing else.
+- Vocabularies (`UNITS`, `SERIES`, `AREA_KINDS`, ...) map a stored code to its `(zh, en)` label.
+  The loader takes the allowed values of a field from the keys, so a code cannot be valid in the
+  data and unlabelled on screen.
+- `COLUMNS` holds the column headings of each view, `TEXT` the titles, notes and messages;
+  `{name}` fields in them are filled with `str.format`.
+Pure data and two tiny helpers; no imports, so every module may use it.
+"""
+
+from __future__ import annotations
+
+Label = tuple[str, str]  # (Chinese, English)
+LANGS = ("zh", "en")
+
+
+def t(label: Label, lang: str) -> str:
+    """The label in `lang` (Chinese for anything but "en")."""
+    return label[1] if lang == "en" else label[0]
+
+
+def text(key: str, lang: str, **fields: object) -> str:
+    """`TEXT[key]` in `lang`, with `{name}` fields filled in."""
+    s = t(TEXT[key], lang)
+    return s.format(**fields) if fields else s
+
+
+def pick(zh: str, en: str, lang: str) -> str:
+    """The data field for `lang` from a record's `*_zh` / `*_en` pair."""
+    return en if lang == "en" else zh
+
+
+# --------------------------------------------------------------------------- vocabularies (stored codes)
+
+UNITS: dict[str, Label] = {
+    "trillion-cny": ("万亿元", "trillion CNY"),
+    "100m-cny": ("亿元", "100m CNY"),
+    "100m-usd": ("亿美元", "100m USD"),
+    "billion-usd": ("十亿美元", "billion USD"),
+    "percent": ("%", "%"),
+    "count": ("个", "count"),
+    "km2": ("平方公里", "km2"),
+}
+QUALIFIERS: dict[str, Label] = {"over": ("超过", "more than"), "about": ("约", "about"), "under": ("不足", "under")}
+QUALIFIER_SIGN = {"over": ">", "about": "~", "under": "<"}
+SOURCE_KINDS: dict[str, Label] = {
+    "official": ("官方", "official"),
+    "news": ("新闻", "news"),
+    "repost": ("转载", "repost"),
+    "reference": ("参考资料", "reference"),
+    "document": ("文件", "document"),
+}
+HEADING_STATUS: dict[str, Label] = {
+    "verified": ("已核实", "verified"),
+    "summary": ("官方摘要措辞", "official summary wording"),
+    "inferred": ("推断（非官方标题）", "inferred, not the official heading"),
+}
+SERIES: dict[str, Label] = {"main-indicators": ("主要指标", "main indicators"), "evaluation": ("考核评价", "evaluation")}
+STATUS: dict[str, Label] = {"active": ("在册", "active"), "removed": ("已退出", "removed")}
+REMOVED_BASIS: dict[str, Label] = {"confirmed": ("已证实", "confirmed"), "inferred": ("推断", "inferred")}
+NAME_EN_STATUS: dict[str, Label] = {"official": ("官方", "official"), "systematic": ("系统译名", "systematic")}
+CREATION: dict[str, Label] = {
+    "etdz": ("经国务院批准设立/升级为国家级经开区", "approved as a national ETDZ"),
+    "equivalent-policy": (
+        "享受国家级经开区政策设立，商务部按国家级经开区统计",
+        "set up with national-ETDZ policies; counted as one by MOFCOM",
+    ),
+}
+AREA_KINDS: dict[str, Label] = {
+    "approved": ("核准面积", "approved"),
+    "planned": ("规划面积", "planned"),
+    "jurisdiction": ("管辖面积", "jurisdiction"),
+    "built-up": ("建成区面积", "built-up"),
+    "developed": ("已开发面积", "developed"),
+}
+SEARCH_KINDS: dict[str, Label] = {
+    "zone": ("经开区", "zone"),
+    "measure": ("政策措施", "measure"),
+    "indicator": ("指标", "indicator"),
+    "source": ("来源", "source"),
+}
+LANG_ALIASES = {
+    "cn": "zh",
+    "zh-cn": "zh",
+    "zh-hans": "zh",
+    "中文": "zh",
+    "chinese": "zh",
+    "english": "en",
+    "en-us": "en",
+    "en-gb": "en",
+}
+
+# --------------------------------------------------------------------------- column headings, per view
+
+COLUMNS: dict[str, dict[str, Label]] = {
+    "zones": {
+        "id": ("ID", "id"),
+        "name": ("名称", "name"),
+        "province": ("省份", "province"),
+        "city": ("城市", "city"),
+        "region": ("地区", "region"),
+        "approved": ("批准时间", "approved"),
+        "approved_verified": ("批准时间有来源", "approved sourced"),
+        "status": ("状态", "status"),
+        "removed": ("退出时间", "removed"),
+    },
+    "figure": {  # one published figure, as `stats` and `trend` show it
+        "indicator": ("指标ID", "indicator"),
+        "name": ("指标", "indicator name"),
+        "year": ("年份", "year"),
+        "value": ("数值", "value"),
+        "qualifier": ("限定", "qualifier"),
+        "unit": ("单位", "unit"),
+        "share_national": ("占全国比重(%)", "share of national total (%)"),
+        "share_qualifier": ("比重限定", "share qualifier"),
+        "yoy_pct": ("同比(%)", "y/y (%)"),
+        "series": ("口径", "series"),
+        "primary": ("默认值", "primary"),
+        "source": ("来源", "source"),
+        "bar": ("", ""),
+    },
+    "policies": {
+        "id": ("ID", "id"),
+        "document": ("文件", "document"),
+        "area": ("部分", "area"),
+        "number": ("序号", "no."),
+        "heading": ("标题", "heading"),
+        "heading_status": ("标题核实", "heading status"),
+        "position_verified": ("位置已核实", "position verified"),
+        "points": ("要点", "key points"),
+        "sources": ("来源", "sources"),
+    },
+    "about": {
+        "edz_version": ("edz 版本", "edz version"),
+        "data_version": ("数据版本", "data version"),
+        "as_of": ("数据截至", "as of"),
+        "data_file": ("数据文件", "data file"),
+        "zones_active": ("在册经开区", "active zones"),
+        "zones_removed": ("已退出经开区", "removed zones"),
+        "stats": ("统计数值", "figures"),
+        "measures": ("政策措施", "measures"),
+        "measures_heading_verified": ("标题已核实的措施", "measures with verified heading"),
+        "sources": ("来源", "sources"),
+        "coverage_membership": ("名录来源", "membership sourced"),
+        "coverage_approved": ("批准时间有来源", "approval date sourced"),
+        "coverage_name_en_official": ("官方英文名", "official English name"),
+        "coverage_area": ("面积有来源", "area sourced"),
+        "coverage_area_approved": ("核准面积", "approved area"),
+        "coverage_industries": ("主导产业有来源", "leading industries sourced"),
+    },
+    "zone": {  # one zone, shown as label: value lines
+        "id": ("ID", "id"),
+        "name_zh": ("中文名称", "Chinese name"),
+        "name_en": ("英文名称", "English name"),
+        "aliases": ("简称/别名", "short names, aliases"),
+        "former_names": ("曾用名", "former names"),
+        "province": ("省份", "province"),
+        "city": ("城市", "city"),
+        "region": ("地区", "region"),
+        "approved": ("批准为国家级", "approved as national ETDZ"),
+        "approved_note": ("批准时间说明", "note on the date"),
+        "creation": ("设立方式", "how it was created"),
+        "status": ("状态", "status"),
+        "removed_note": ("退出说明", "removal note"),
+        "area": ("面积", "area"),
+        "industries": ("主导产业", "leading industries"),
+        "rankings": ("综合考核排名（届次）", "evaluation rank (edition)"),
+        "highlight": ("亮点 {i}", "highlight {i}"),
+        "note": ("备注 {i}", "note {i}"),
+        "membership_source": ("名录来源", "listed as national ETDZ by"),
+    },
+    "search": {
+        "kind": ("类别", "kind"),
+        "id": ("ID", "id"),
+        "name": ("名称", "name"),
+        "score": ("匹配度", "score"),
+    },
+    "sources": {
+        "id": ("ID", "id"),
+        "outlet": ("发布方", "outlet"),
+        "title": ("标题", "title"),
+        "date": ("日期", "date"),
+        "kind": ("类型", "kind"),
+        "url": ("网址", "URL"),
+        "note": ("说明", "note"),
+        "cited_by": ("被引用次数", "cited by"),
+        "cited_by_detail": ("引用处", "cited by"),
+    },
+    "indicators": {
+        "id": ("ID", "id"),
+        "name": ("名称", "name"),
+        "unit": ("单位", "unit"),
+        "headline": ("主要指标", "headline"),
+        "years": ("年份", "years"),
+        "figures": ("数值个数", "figures"),
+    },
+    "regions": {
+        "region": ("地区ID", "region id"),
+        "name": ("地区", "region"),
+        "zones": ("经开区数（据批准/退出时间）", "zones (from dates)"),
+        "official": ("官方数", "official count"),
+        "difference": ("差异", "difference"),
+        "official_source": ("官方数来源", "source of official count"),
+    },
+    "provinces": {
+        "province": ("省份ID", "province id"),
+        "name": ("省份", "province"),
+        "region": ("地区", "region"),
+        "zones": ("经开区数", "zones"),
+    },
+    "history": {
+        "year": ("年末", "year end"),
+        "zones": ("经开区数（据时间）", "zones (from dates)"),
+        "approved": ("当年批准", "approved that year"),
+        "removed": ("当年退出", "removed that year"),
+        "official": ("官方数", "official count"),
+        "official_qualifier": ("官方数限定", "official qualifier"),
+        "difference": ("差异", "difference"),
+        "official_scope": ("官方数口径", "official count scope"),
+        "official_source": ("官方数来源", "source"),
+    },
+    "rankings": {
+        "rank": ("名次", "rank"),
+        "zone": ("经开区ID", "zone id"),
+        "name": ("名称", "name"),
+        "province": ("省份", "province"),
+        "verified": ("已核实", "verified"),
+        "source": ("来源", "source"),
+    },
+}
+
+# --------------------------------------------------------------------------- titles, notes, messages
+
+TEXT: dict[str, Label] = {
+    # zones
+    "zones.title": ("国家级经济技术开发区（{n} 个）", "National ETDZs ({n})"),
+    "zones.unverified": ("* 未核实：该批准时间尚无可引用的来源", "* unverified: no citable source for this approval date yet"),
+    # shown in English mode only: Chinese names are never systematic
+    "zones.systematic": (
+        "~ systematic English name (no official English name found)",
+        "~ systematic English name (no official English name found)",
+    ),
+    "undated": (
+        "另有 {n} 个经开区批准时间未知，无法判断当日是否在册，未计入：{ids}",
+        "{n} zone(s) with an unknown approval date cannot be placed in time and are not counted: {ids}",
+    ),
+    # stats and trend
+    "stats.title": ("国家级经开区主要指标 {year} 年", "National ETDZs: headline indicators, {year}"),
+    "stats.alt": (
+        "(alt) 另一公布值（商务部另一口径或相互矛盾的报道）；每项第一行为 edz 默认采用的数值，取舍理由见 --format json 的 note",
+        "(alt) another published value (MOFCOM's other series, or a conflicting report); the first row of each "
+        "indicator is edz's default, and --format json gives the note saying why",
+    ),
+    "stats.signs": ("> 超过  ~ 约", "> more than, ~ about (as published)"),
+    "trend.title": ("{name}（{unit}）", "{name} ({unit})"),
+    "trend.alt": (
+        "(alt) 另一口径公布的数值；同比按默认值计算",
+        "(alt) value published in the other series; y/y uses the default values",
+    ),
+    "trend.gaps": ("无数据年份（不插值）：{years}", "years with no figure (not interpolated): {years}"),
+    "trend.yoy": (
+        "同比为 edz 根据相邻两年同一口径的默认值计算，非官方公布增速；口径不同则不计算",
+        "y/y is computed by edz from two default values of the same series, not an officially published growth rate; "
+        "none across series",
+    ),
+    # policies
+    "policies.inferred": (
+        "* 推断标题：官方原文标题尚未核实，此为 edz 根据已证实要点所拟的描述性标题",
+        "* inferred: the official heading is not verified yet; this is edz's descriptive title from attested points",
+    ),
+    "policies.more_sources": (
+        "(+N) 另有 N 个来源：edz policies --format json 或 tsv 列出全部",
+        "(+N) N more sources: edz policies --format json or tsv lists them all",
+    ),
+    "policies.doc_title": ("{title}（{doc_no}）", "{title} ({doc_no})"),
+    # one zone
+    "zone.systematic": (" （系统译名，非官方）", " (systematic, not official)"),
+    "zone.unverified": (" （未核实）", " (unverified)"),
+    "zone.approved_unverified": (" （未核实：尚无可引用来源）", " (unverified: no citable source yet)"),
+    "rank.unverified": ("（未核实）", " (unverified)"),
+    "list_sep": ("、", "、"),
+    # regions, provinces, history
+    "regions.title": ("各地区国家级经开区（{day}）", "National ETDZs by region, {day}"),
+    "regions.total": ("合计", "Total"),
+    "regions.official_day": ("官方数为 {day} 时公布的数", "official counts are those reported for {day}"),
+    "regions.scheme": (
+        "地区按国家统计局四大区域划分（辽宁属东北）",
+        "regions follow the NBS four-region scheme (Liaoning in the Northeast)",
+    ),
+    "provinces.title": ("各省国家级经开区（{day}，共 {n} 个）", "National ETDZs by province, {day} ({n})"),
+    "history.title": (
+        "国家级经开区数量：名录推算与官方数",
+        "National ETDZs at each year end: from the roster's dates and as officially reported",
+    ),
+    "history.why": (
+        "差异的可能原因：{year_only} 个经开区批准时间只精确到年（按当年1月1日计）；{unsourced} 个批准时间尚无来源；"
+        "{undated} 个批准时间未知（未计入）；官方数的口径（参评数、年中数）可能与年末名录不同。",
+        "differences can come from: {year_only} approval dates known only to the year (counted from 1 January); "
+        "{unsourced} approval dates not yet sourced; {undated} unknown approval dates (not counted); "
+        "official counts with another scope (zones evaluated, mid-year counts).",
+    ),
+    # rankings
+    "rankings.title": (
+        "国家级经开区综合发展水平考核评价 {edition} 年（{data_year} 年数据）{suffix}",
+        "MOFCOM comprehensive evaluation, {edition} edition (ranks {data_year} data){suffix}",
+    ),
+    "rankings.partial": ("部分名单：仅有第 {shown} 名", "partial list: only ranks {shown} are known"),
+    "rankings.unverified": (
+        "* 未核实：来自非官方整理，未见官方公布",
+        "* unverified: from an unofficial compilation, not seen in an official release",
+    ),
+    # renderers and the command line
+    "md.field_value": ("字段|值", "field|value"),
+    "nothing_matches": ("edz: 没有符合条件的结果 (nothing matches)", "edz: nothing matches"),
+}

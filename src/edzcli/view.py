@@ -1,0 +1,81 @@
+"""The contract between view builders and renderers: `Column`, `View`, and the plain-text form
+of a cell that both sides need. Builders (views.py) make Views; renderers (output.py, richtable.py)
+read them. Nothing here imports either side."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from .labels import Label, t
+
+
+class Column(NamedTuple):
+    key: str
+    zh: str
+    en: str
+    numeric: bool = False
+
+    def label(self, lang: str) -> str:
+        return t((self.zh, self.en), lang)
+
+    @classmethod
+    def of(cls, key: str, label: Label, numeric: bool = False) -> Column:
+        return cls(key, label[0], label[1], numeric)
+
+
+class View:
+    """What a command shows. `rows` hold raw values by column key (None = unknown);
+    `marks` hold per-row display suffixes for people (e.g. `*` on an unverified date);
+    `records` are what JSON prints; `hidden` columns are for machines only (TSV/CSV) and
+    `human_only` ones for people only; `human_values` format a column's cells for people."""
+
+    def __init__(
+        self,
+        columns: list[Column],
+        rows: list[dict[str, Any]],
+        records: list[Any] | Callable[[], list[Any]],
+        title: str | None = None,
+        notes: list[str] | None = None,
+        marks: list[dict[str, str]] | None = None,
+        hidden: tuple[str, ...] = (),
+        human_only: tuple[str, ...] = (),
+        human_values: dict[str, Callable[[dict[str, Any], str], str]] | None = None,
+        vertical: bool = False,
+    ) -> None:
+        self.columns = columns
+        self.rows = rows
+        self._records = records
+        self.title = title
+        self.notes = notes if notes is not None else []
+        self.marks = marks if marks is not None else []
+        self.hidden = hidden
+        self.human_only = human_only
+        self.human_values = human_values if human_values is not None else {}
+        self.vertical = vertical  # one record shown as label: value lines
+
+    @property
+    def records(self) -> list[Any]:
+        """The JSON records; built on first use, so table and TSV output never pay for them."""
+        if callable(self._records):
+            self._records = self._records()
+        return self._records
+
+    def human_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.key not in self.hidden]
+
+    def machine_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.key not in self.human_only]
+
+
+def raw_text(value: Any) -> str:
+    """A value as plain text for machines: numbers without float noise, unknown as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, (list, tuple)):
+        return "; ".join(raw_text(v) for v in value)
+    return str(value)
