@@ -277,7 +277,21 @@ def zones(
         limit=limit,
         as_of=as_of,
     )
-    _emit_view(ctx, lambda lg: views.zones_view(ds, found.zones, lg, show_status=all_, undated=found.undated), fmt, lang)
+    _emit_view(
+        ctx,
+        lambda lg: views.zones_view(
+            ds,
+            found.zones,
+            lg,
+            show_status=all_,
+            undated=found.undated,
+            total=found.total,
+            day=found.day,
+            beyond_data=found.beyond_data,
+        ),
+        fmt,
+        lang,
+    )
 
 
 @app.command()
@@ -297,7 +311,7 @@ def stats(
     ds = _dataset(ctx)
     y = query.stats_year(ds, year)
     rows = query.stats_rows(ds, y, all_indicators=all_)
-    _emit_view(ctx, lambda lg: views.stats_view(ds, y, rows, lg), fmt, lang)
+    _emit_view(ctx, lambda lg: views.stats_view(ds, y, rows, lg, all_indicators=all_), fmt, lang)
 
 
 @app.command()
@@ -426,28 +440,24 @@ def trend(
 @app.command()
 def regions(ctx: typer.Context, as_of: AsOfOpt = None, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
     """Zones by region, from the roster's dates, beside the officially reported counts."""
-    import datetime as dt
-
     from . import query, views
 
     ds = _dataset(ctx)
-    day = query.parse_day(as_of) if as_of is not None else dt.date.today()
+    day, beyond = query.roster_day(ds, as_of)
     present, undated = query.roster_on(ds, day)
     off_day, official = query.official_counts(ds, day)
-    _emit_view(ctx, lambda lg: views.regions_view(ds, day, present, undated, off_day, official, lg), fmt, lang)
+    _emit_view(ctx, lambda lg: views.regions_view(ds, day, present, undated, off_day, official, lg, beyond), fmt, lang)
 
 
 @app.command()
 def provinces(ctx: typer.Context, as_of: AsOfOpt = None, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
     """Zones by province (all 31 provincial units), from the roster's dates."""
-    import datetime as dt
-
     from . import query, views
 
     ds = _dataset(ctx)
-    day = query.parse_day(as_of) if as_of is not None else dt.date.today()
+    day, beyond = query.roster_day(ds, as_of)
     present, undated = query.roster_on(ds, day)
-    _emit_view(ctx, lambda lg: views.provinces_view(ds, day, present, undated, lg), fmt, lang)
+    _emit_view(ctx, lambda lg: views.provinces_view(ds, day, present, undated, lg, beyond), fmt, lang)
 
 
 @app.command()

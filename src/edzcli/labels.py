@@ -235,6 +235,12 @@ COLUMNS: dict[str, dict[str, Label]] = {
 TEXT: dict[str, Label] = {
     # zones
     "zones.title": ("国家级经济技术开发区（{n} 个）", "National ETDZs ({n})"),
+    "zones.title_on": ("{day} 在册的国家级经济技术开发区（{count} 个）", "National ETDZs on the list on {day} ({count})"),
+    "zones.n_of": ("{total} 个中的 {n}", "{n} of {total}"),
+    "beyond_data": (
+        "所选日期晚于数据截至日期 {as_of}：此后的批准或退出不在数据中",
+        "the date asked for is after the data's as-of date ({as_of}): later approvals or removals are not in the data",
+    ),
     "zones.unverified": ("* 未核实：该批准时间尚无可引用的来源", "* unverified: no citable source for this approval date yet"),
     # shown in English mode only: Chinese names are never systematic
     "zones.systematic": (
@@ -247,6 +253,7 @@ TEXT: dict[str, Label] = {
     ),
     # stats and trend
     "stats.title": ("国家级经开区主要指标 {year} 年", "National ETDZs: headline indicators, {year}"),
+    "stats.title_all": ("国家级经开区全部指标 {year} 年", "National ETDZs: all indicators, {year}"),
     "stats.alt": (
         "(alt) 另一公布值（商务部另一口径或相互矛盾的报道）；每项第一行为 edz 默认采用的数值，取舍理由见 --format json 的 note",
         "(alt) another published value (MOFCOM's other series, or a conflicting report); the first row of each "
@@ -290,8 +297,16 @@ TEXT: dict[str, Label] = {
     ),
     "provinces.title": ("各省国家级经开区（{day}，共 {n} 个）", "National ETDZs by province, {day} ({n})"),
     "history.title": (
-        "国家级经开区数量：名录推算与官方数",
-        "National ETDZs at each year end: from the roster's dates and as officially reported",
+        "国家级经开区数量 {first}–{last} 年末：名录推算与官方数（数据截至 {as_of}）",
+        "National ETDZs at each year end {first}-{last}: from the roster's dates and as officially reported (data as of {as_of})",
+    ),
+    "history.last_row": (
+        "{year} 年一行反映数据截至 {as_of} 的名录，并非年末",
+        "the {year} row shows the roster as of the data's date ({as_of}), not the year end",
+    ),
+    "history.removed_unplaced": (
+        "{year} 年退出但批准时间未知、从未计入名录推算（不参与加减）：{ids}",
+        "removed in {year} but never counted, its approval date being unknown (left out of the arithmetic): {ids}",
     ),
     "history.why": (
         "差异的可能原因：{year_only} 个经开区批准时间只精确到年（按当年1月1日计）；{unsourced} 个批准时间尚无来源；"

@@ -297,8 +297,21 @@ class YearCount(NamedTuple):
     roster: int  # zones on the list at the year end by their dates
     undated: int  # zones with no approval date that may or may not count
     approved: int  # approvals dated in that year
-    removed: int  # removals dated in that year
+    removed: int  # removals dated in that year of zones the roster counted (approval date known)
     official: Stat | None
+    removed_unplaced: tuple[str, ...] = ()  # removed that year, approval date unknown: never in the roster
+
+
+def data_day(ds: Dataset) -> _dt.date:
+    """The day the data describe (`meta.as_of`): the default of every point-in-time view."""
+    return earliest_day(ds.meta.as_of)
+
+
+def roster_day(ds: Dataset, as_of: str | None) -> tuple[_dt.date, bool]:
+    """The day a point-in-time view describes: `as_of` as typed, else the data's as-of date (never
+    the clock), and whether that day lies after the data's as-of date (the view must say so)."""
+    day = parse_day(as_of) if as_of is not None else data_day(ds)
+    return day, day > data_day(ds)
 
 
 def history(ds: Dataset) -> list[YearCount]:
@@ -314,14 +327,18 @@ def history(ds: Dataset) -> list[YearCount]:
     out = []
     for y in range(min(years), last + 1):
         present, undated = roster_on(ds, _dt.date(y, 12, 31))
+        gone = [z for z in ds.zones.values() if z.removed and int(z.removed[:4]) == y]
         out.append(
             YearCount(
                 year=y,
                 roster=len(present),
                 undated=len(undated),
                 approved=sum(1 for z in ds.zones.values() if z.approved_year == y),
-                removed=sum(1 for z in ds.zones.values() if z.removed and int(z.removed[:4]) == y),
+                # count = previous + approved - removed by construction: a zone whose approval date
+                # is unknown was never in the roster, so its removal is a note, not arithmetic
+                removed=sum(1 for z in gone if z.approved is not None),
                 official=official.get(y),
+                removed_unplaced=tuple(z.id for z in gone if z.approved is None),
             )
         )
     return out
@@ -369,6 +386,9 @@ def check_range(what: str, start: int | None, end: int | None, hint: str) -> Non
 class ZoneListing(NamedTuple):
     zones: list[Zone]
     undated: list[Zone]  # with --as-of: zones whose approval date is unknown (cannot be placed in time)
+    total: int = 0  # how many matched before --limit
+    day: _dt.date | None = None  # with --as-of: the day described
+    beyond_data: bool = False  # that day is after the data's as-of date
 
 
 def zone_listing(
@@ -398,16 +418,17 @@ def zone_listing(
         include_removed=include_removed or as_of is not None,
         sort=key,
         descending=desc,
-        limit=None if as_of is not None else limit,
     )
     undated: list[Zone] = []
+    day, beyond = None, False
     if as_of is not None:
-        day = parse_day(as_of)
+        day, beyond = roster_day(ds, as_of)
         found = [z for z in found if z.present_on(day)]
         undated = roster_on(ds, day)[1]
-        if limit is not None:
-            found = found[:limit]
-    return ZoneListing(found, undated)
+    total = len(found)
+    if limit is not None:
+        found = found[:limit]
+    return ZoneListing(found, undated, total, day, beyond)
 
 
 def stats_year(ds: Dataset, text: str | None) -> int:

@@ -55,8 +55,19 @@ def zone_record(ds: Dataset, z: Zone) -> dict[str, Any]:
     return rec
 
 
-def zones_view(ds: Dataset, zones: Sequence[Zone], lang: str, *, show_status: bool = False, undated: Sequence[Zone] = ()) -> View:
-    """The zone list; `undated` (with --as-of) are the zones that could not be placed in time."""
+def zones_view(
+    ds: Dataset,
+    zones: Sequence[Zone],
+    lang: str,
+    *,
+    show_status: bool = False,
+    undated: Sequence[Zone] = (),
+    total: int | None = None,
+    day: _dt.date | None = None,
+    beyond_data: bool = False,
+) -> View:
+    """The zone list; `undated` (with --as-of) are the zones that could not be placed in time;
+    `total` is how many matched before --limit ("5 of 50"); `day` the --as-of day described."""
     keys = ["id", "name", "province", "city", "region", "approved", "approved_verified"]
     if show_status:
         keys += ["status", "removed"]
@@ -92,7 +103,14 @@ def zones_view(ds: Dataset, zones: Sequence[Zone], lang: str, *, show_status: bo
     note = undated_note(undated, lang)
     if note:
         notes.append(note)
-    title = text("zones.title", lang, n=len(rows))
+    if beyond_data:
+        notes.append(beyond_note(ds, lang))
+    n = len(rows)
+    count = text("zones.n_of", lang, n=n, total=total) if total is not None and total > n else str(n)
+    if day is not None:
+        title = text("zones.title_on", lang, day=day.isoformat(), count=count)
+    else:
+        title = text("zones.title", lang, n=count)
     view = View(cols, rows, lambda: [zone_record(ds, z) for z in zones], title=title, notes=notes, marks=marks)
     view.hidden = ("approved_verified", "removed")
     view.human_values = {
@@ -141,7 +159,7 @@ _FIGURE_HUMAN: dict[str, Callable[[dict[str, Any], str], str]] = {
 }
 
 
-def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) -> View:
+def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str, *, all_indicators: bool = False) -> View:
     cols = _cols(
         "figure",
         "indicator",
@@ -178,7 +196,8 @@ def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str) ->
             rec["share_national"] = stat_record(ds, share) if share else None
             records.append(rec)
     view = View(cols, rows, records, marks=marks, hidden=("qualifier", "share_qualifier", "primary"))
-    view.title = text("stats.title", lang, year=year)
+    every = all_indicators or any(not r.indicator.headline for r in rows_in)
+    view.title = text("stats.title_all" if every else "stats.title", lang, year=year)
     view.human_values = {
         **_FIGURE_HUMAN,
         "share_national": lambda row, lang: _signed(row["share_national"], row["share_qualifier"]),
@@ -508,6 +527,11 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
 # --------------------------------------------------------------------------- counts over time
 
 
+def beyond_note(ds: Dataset, lang: str) -> str:
+    """A point-in-time view asked about a day after the data's as-of date."""
+    return text("beyond_data", lang, as_of=ds.meta.as_of)
+
+
 def undated_note(undated: Sequence[Zone], lang: str) -> str | None:
     if not undated:
         return None
@@ -522,6 +546,7 @@ def regions_view(
     official_day: _dt.date | None,
     official: dict[str, Stat],
     lang: str,
+    beyond_data: bool = False,
 ) -> View:
     cols = _cols(
         "regions",
@@ -563,11 +588,15 @@ def regions_view(
     note = undated_note(undated, lang)
     if note:
         view.notes.append(note)
+    if beyond_data:
+        view.notes.append(beyond_note(ds, lang))
     view.notes.append(text("regions.scheme", lang))
     return view
 
 
-def provinces_view(ds: Dataset, day: _dt.date, present: Sequence[Zone], undated: Sequence[Zone], lang: str) -> View:
+def provinces_view(
+    ds: Dataset, day: _dt.date, present: Sequence[Zone], undated: Sequence[Zone], lang: str, beyond_data: bool = False
+) -> View:
     cols = _cols("provinces", "province", "name", "region", "zones", numeric=("zones",))
     counts = {p: 0 for p in ds.provinces}
     for z in present:
@@ -588,6 +617,8 @@ def provinces_view(ds: Dataset, day: _dt.date, present: Sequence[Zone], undated:
     note = undated_note(undated, lang)
     if note:
         view.notes.append(note)
+    if beyond_data:
+        view.notes.append(beyond_note(ds, lang))
     return view
 
 
@@ -624,7 +655,13 @@ def history_view(ds: Dataset, years: Sequence[YearCount], lang: str) -> View:
         )
     view = View(cols, rows, [dict(r) for r in rows], hidden=("official_qualifier",))
     view.human_values = {"official": lambda row, lg: _signed(row["official"], row["official_qualifier"])}
-    view.title = text("history.title", lang)
+    first, last = (years[0].year, years[-1].year) if years else (None, None)
+    view.title = text("history.title", lang, first=first, last=last, as_of=ds.meta.as_of)
+    if years and ds.meta.as_of < f"{last}-12-31":
+        view.notes.append(text("history.last_row", lang, year=last, as_of=ds.meta.as_of))
+    for y in years:
+        if y.removed_unplaced:
+            view.notes.append(text("history.removed_unplaced", lang, year=y.year, ids=", ".join(y.removed_unplaced)))
     undated = sum(1 for z in ds.zones.values() if z.approved is None)
     year_only = sum(1 for z in ds.zones.values() if z.approved and len(z.approved) == 4)
     unsourced = sum(1 for z in ds.zones.values() if z.approved and not z.approved_verified)
