@@ -113,6 +113,7 @@ def test_every_source_reference_resolves_and_every_source_is_used(ds):
     used: set[str] = set()
     for z in ds.zones.values():
         refs = [z.membership_source, z.approved_source, z.name_en_source, z.removed_source, z.area_source, z.industries_source]
+        refs += [z.codes_source]
         refs += [h.source for h in z.highlights]
         used.update(r for r in refs if r)
     for p in ds.provinces.values():

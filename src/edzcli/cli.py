@@ -157,7 +157,12 @@ def _complete(values: Callable[["Dataset"], Iterable[str]]) -> Callable[[str], l
 
 complete_region = _complete(lambda ds: [*ds.regions, *(r.name_zh for r in ds.regions.values())])
 complete_province = _complete(lambda ds: [*ds.provinces, *(p.short_zh for p in ds.provinces.values())])
-complete_city = _complete(lambda ds: sorted({z.city_en for z in ds.zones.values()} | {z.city_zh for z in ds.zones.values()}))
+complete_city = _complete(
+    lambda ds: (
+        sorted({z.city_en for z in ds.zones.values()} | {z.city_zh for z in ds.zones.values()})
+        + sorted({z.city_code for z in ds.zones.values() if z.city_code})
+    )
+)
 complete_area = _complete(lambda ds: list(ds.areas))
 complete_doc = _complete(lambda ds: [d.key for d in ds.documents.values()])
 complete_indicator = _complete(lambda ds: list(ds.indicators))
@@ -248,7 +253,10 @@ def zones(
         typer.Option("--province", "-p", help="province: 江苏省, 江苏, Jiangsu or jiangsu", autocompletion=complete_province),
     ] = None,
     city: Annotated[
-        str | None, typer.Option("--city", "-c", help="prefecture city: 苏州市, 苏州 or Suzhou", autocompletion=complete_city)
+        str | None,
+        typer.Option(
+            "--city", "-c", help="prefecture city: 苏州市, 苏州, Suzhou or its code 320500", autocompletion=complete_city
+        ),
     ] = None,
     since: Annotated[int | None, typer.Option("--since", help="approved in or after YEAR", metavar="YEAR")] = None,
     until: Annotated[int | None, typer.Option("--until", help="approved in or before YEAR", metavar="YEAR")] = None,

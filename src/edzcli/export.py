@@ -36,6 +36,8 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         [("id", "TEXT PRIMARY KEY"), ("name_zh", "TEXT NOT NULL UNIQUE"), ("short_zh", "TEXT NOT NULL"), ("name_en", "TEXT NOT NULL"),
          ("name_en_status", "TEXT NOT NULL"), ("name_en_source", "TEXT REFERENCES sources(id)"),
          ("province", "TEXT NOT NULL REFERENCES provinces(id)"), ("city_zh", "TEXT NOT NULL"), ("city_en", "TEXT NOT NULL"),
+         ("province_code", "TEXT"), ("city_code", "TEXT"), ("city_code_2", "TEXT"), ("zone_code", "TEXT"), ("code_vintage", "INTEGER"),
+         ("codes_source", "TEXT REFERENCES sources(id)"), ("codes_note", "TEXT"),
          ("region", "TEXT NOT NULL REFERENCES regions(id)"), ("approved", "TEXT"), ("approved_precision", "TEXT"),
          ("approved_verified", "INTEGER NOT NULL"), ("approved_source", "TEXT REFERENCES sources(id)"), ("approved_note", "TEXT"),
          ("creation", "TEXT NOT NULL"), ("membership_source", "TEXT NOT NULL REFERENCES sources(id)"), ("status", "TEXT NOT NULL"),
@@ -203,6 +205,7 @@ def export_sqlite(ds: Dataset, target: Path) -> None:
                 quoted = ", ".join(f'"{c}"' for c in names)
                 con.execute(f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', [row.get(c) for c in names])
             con.execute("CREATE INDEX zones_province ON zones(province)")
+            con.execute("CREATE INDEX zones_city_code ON zones(city_code)")
             con.execute("CREATE INDEX stats_indicator_year ON stats(indicator, year)")
             con.commit()
             problems = con.execute("PRAGMA foreign_key_check").fetchall()

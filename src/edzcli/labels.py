@@ -148,6 +148,8 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "coverage_area": ("面积有来源", "area sourced"),
         "coverage_area_approved": ("核准面积", "approved area"),
         "coverage_industries": ("主导产业有来源", "leading industries sourced"),
+        "coverage_codes": ("省、市区划代码有来源", "province and city codes sourced"),
+        "coverage_zone_code": ("开发区自有统计区划代码", "zone's own NBS division code"),
     },
     "zone": {  # one zone, shown as label: value lines
         "id": ("ID", "id"),
@@ -157,6 +159,7 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "former_names": ("曾用名", "former names"),
         "province": ("省份", "province"),
         "city": ("城市", "city"),
+        "codes": ("统计用区划代码", "NBS division codes"),
         "region": ("地区", "region"),
         "approved": ("批准为国家级", "approved as national ETDZ"),
         "approved_note": ("批准时间说明", "note on the date"),
@@ -284,6 +287,12 @@ TEXT: dict[str, Label] = {
     # one zone
     "zone.systematic": (" （系统译名，非官方）", " (systematic, not official)"),
     "zone.unverified": (" （未核实）", " (unverified)"),
+    "zone.codes": (
+        "省 {province}，市 {city}{city2}{zone}（{vintage} 年版）",
+        "province {province}, city {city}{city2}{zone} ({vintage} vintage)",
+    ),
+    "zone.codes_city2": ("、{code}", " and {code}"),
+    "zone.codes_zone": ("，开发区 {code}", ", zone {code}"),
     "zone.approved_unverified": (" （未核实：尚无可引用来源）", " (unverified: no citable source yet)"),
     "rank.unverified": ("（未核实）", " (unverified)"),
     "list_sep": ("、", "、"),

@@ -128,6 +128,13 @@ SPECS: dict[str, dict[str, F]] = {
         "province": F("slug", True, ref="provinces"),
         "city_zh": F("str", True),
         "city_en": F("str", True),
+        "province_code": F("str"),
+        "city_code": F("str"),
+        "city_code_2": F("str"),
+        "zone_code": F("str"),
+        "code_vintage": F("int"),
+        "codes_source": F("slug", ref="sources"),
+        "codes_note": F("str"),
         "region": F("slug", True, ref="regions"),
         "approved": F("date"),
         "approved_source": F("slug", ref="sources"),
@@ -412,6 +419,7 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
                 yield Problem(f"{label} .{src}", f"required with {field}: no source, no figure")
         if "area_km2" in z and "area_kind" not in z:
             yield Problem(f"{label} .area_kind", "required with area_km2")
+        yield from _check_codes(label, z)
     primaries: dict[tuple[Any, Any, Any], list[int]] = {}
     for i, s in enumerate(doc.get("stats", [])):
         if not isinstance(s, dict):
@@ -439,6 +447,37 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
         count = sum(1 for m in doc.get("measures", []) if isinstance(m, dict) and m.get("document") == did)
         if isinstance(d.get("measure_count"), int) and count and count != d["measure_count"]:
             yield Problem(f"documents id={did!r} .measure_count", f"says {d['measure_count']} but {count} measures are listed")
+
+
+CODE_DIGITS = {"province_code": 2, "city_code": 6, "city_code_2": 6, "zone_code": 6}
+
+
+def _check_codes(label: str, z: dict[str, Any]) -> Iterator[Problem]:
+    """Division codes: digits of the right length, each inside the unit above it, with a source and vintage."""
+    present = [k for k in CODE_DIGITS if k in z]
+    for key in present:
+        n = CODE_DIGITS[key]
+        value = z[key]
+        if not (len(value) == n and value.isascii() and value.isdigit()):
+            yield Problem(f"{label} .{key}", f"must be {n} digits, got {_short(value)}")
+            return
+    if not present:
+        if "code_vintage" in z or "codes_note" in z:
+            yield Problem(f"{label} .code_vintage", "code fields without a code")
+        return
+    for key in ("province_code", "city_code", "codes_source", "code_vintage"):
+        if key not in z:
+            yield Problem(f"{label} .{key}", "required with the other division codes")
+            return
+    prov, city = z["province_code"], z["city_code"]
+    for key in ("city_code", "city_code_2"):
+        if key in z and not z[key].startswith(prov):
+            yield Problem(f"{label} .{key}", f"{z[key]!r} is not inside province code {prov!r}")
+    if "zone_code" in z:
+        # a county-level code sits under its prefecture (4 digits), or under the province for a municipality
+        parent = prov if city.endswith("0000") else city[:4]
+        if not z["zone_code"].startswith(parent) or z["zone_code"] == city:
+            yield Problem(f"{label} .zone_code", f"{z['zone_code']!r} is not a county-level code under city code {city!r}")
 
 
 def check_document(doc: dict[str, Any]) -> list[Problem]:

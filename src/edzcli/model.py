@@ -98,6 +98,14 @@ class Zone(NamedTuple):
     industries_source: str | None = None
     highlights: tuple[Highlight, ...] = ()
     notes: tuple[str, ...] = ()
+    # NBS statistical division codes (统计用区划代码; province and city codes as in GB/T 2260)
+    province_code: str | None = None
+    city_code: str | None = None
+    city_code_2: str | None = None
+    zone_code: str | None = None
+    code_vintage: int | None = None
+    codes_source: str | None = None
+    codes_note: str | None = None
 
     @property
     def active(self) -> bool:

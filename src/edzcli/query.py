@@ -37,10 +37,10 @@ def resolve_province(ds: Dataset, text: str) -> str:
 
 
 def resolve_city(ds: Dataset, text: str) -> str:
-    """Prefecture city (its Chinese name) from 苏州市, 苏州 or Suzhou."""
+    """Prefecture city (its Chinese name) from 苏州市, 苏州, Suzhou or its division code 320500."""
     names: dict[str, tuple[str, ...]] = {}
     for z in ds.zones.values():
-        names.setdefault(z.city_zh, (z.city_zh, z.city_zh.removesuffix("市"), z.city_en))
+        names.setdefault(z.city_zh, (z.city_zh, z.city_zh.removesuffix("市"), z.city_en, z.city_code or ""))
     return resolve_name("city", text, names, sorted({z.city_en for z in ds.zones.values()}))
 
 
@@ -493,6 +493,7 @@ def citations(ds: Dataset) -> dict[str, set[str]]:
         cite(z.removed_source, f"zone:{z.id}.removed")
         cite(z.area_source, f"zone:{z.id}.area")
         cite(z.industries_source, f"zone:{z.id}.industries")
+        cite(z.codes_source, f"zone:{z.id}.codes")
         for i, h in enumerate(z.highlights, 1):
             cite(h.source, f"zone:{z.id}.highlight{i}")
     for p in ds.provinces.values():
@@ -539,5 +540,15 @@ def coverage(ds: Dataset) -> dict[str, dict[str, int]]:
             "zones": n,
             "with_value": cnt(lambda z: bool(z.industries_zh or z.industries_en)),
             "sourced": cnt(lambda z: bool(z.industries_zh or z.industries_en) and z.industries_source is not None),
+        },
+        "codes": {
+            "zones": n,
+            "with_value": cnt(lambda z: bool(z.province_code and z.city_code)),
+            "sourced": cnt(lambda z: bool(z.province_code and z.city_code) and z.codes_source is not None),
+        },
+        "zone_code": {
+            "zones": n,
+            "with_value": cnt(lambda z: z.zone_code is not None),
+            "sourced": cnt(lambda z: z.zone_code is not None and z.codes_source is not None and z.code_vintage is not None),
         },
     }

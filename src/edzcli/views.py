@@ -307,6 +307,20 @@ def _joined(items: Sequence[str], lang: str) -> str:
     return text("list_sep", lang).join(items)
 
 
+def _codes_text(z: Zone, lang: str) -> str | None:
+    if not (z.province_code and z.city_code):
+        return None
+    return text(
+        "zone.codes",
+        lang,
+        province=z.province_code,
+        city=z.city_code,
+        city2=text("zone.codes_city2", lang, code=z.city_code_2) if z.city_code_2 else "",
+        zone=text("zone.codes_zone", lang, code=z.zone_code) if z.zone_code else "",
+        vintage=z.code_vintage if z.code_vintage is not None else "?",
+    ) + _src(z.codes_source)
+
+
 def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
     """One zone as label: value lines; every fact is followed by its source id in brackets."""
     heads = L.COLUMNS["zone"]
@@ -329,6 +343,7 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
         add("former_names", _joined(z.former_names, lang) + flag)
     add("province", _province_name(ds.provinces[z.province], lang))
     add("city", pick(z.city_zh, z.city_en, lang))
+    add("codes", _codes_text(z, lang))
     add("region", _region_name(ds.regions[z.region], lang))
     if z.approved:
         flag = "" if z.approved_verified else text("zone.approved_unverified", lang)
