@@ -25,7 +25,8 @@ HELP = """Look up China's national-level economic and technological development 
 which zones exist and where, how they perform together year by year, and which reform measures govern them.
 Every figure carries a source id (edz sources).
 
-Output: a table on a terminal, tab-separated values when piped; --format json|csv|tsv|markdown|table.
+Output: a table on a terminal, tab-separated values when piped; --format json|csv|tsv|markdown|table|svg|html,
+--output PATH to write a file.
 Labels and names: --lang zh|en. Another data file: --data PATH or EDZ_DATA."""
 
 INTERNAL_ERROR = 3
@@ -168,7 +169,7 @@ complete_doc = _complete(lambda ds: [d.key for d in ds.documents.values()])
 complete_indicator = _complete(lambda ds: list(ds.indicators))
 complete_year = _complete(lambda ds: [str(y) for y in ds.stat_years()])
 complete_zone = _complete(lambda ds: list(ds.zones))
-complete_format = _complete(lambda ds: ["table", "tsv", "csv", "json", "markdown"])
+complete_format = _complete(lambda ds: ["table", "tsv", "csv", "json", "markdown", "svg", "html"])
 
 
 # --------------------------------------------------------------------------- shared options
@@ -178,7 +179,7 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table, tsv, csv, json or markdown [default: table on a terminal, tsv when piped]",
+        help="table, tsv, csv, json, markdown, svg or html [default: table on a terminal, tsv when piped]",
         autocompletion=complete_format,
     ),
 ]
@@ -189,6 +190,10 @@ AsOfOpt = Annotated[
     ),
 ]
 LangOpt = Annotated[str | None, typer.Option("--lang", "-l", help="zh or en: language of labels and names [default: zh]")]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="write to PATH (atomically) instead of stdout, e.g. with --format svg", metavar="PATH"),
+]
 
 
 def _state(ctx: typer.Context) -> State:
@@ -202,18 +207,52 @@ def _dataset(ctx: typer.Context) -> "Dataset":
     return load_dataset(_state(ctx).data)
 
 
-def _emit_view(ctx: typer.Context, view_builder: Callable[[str], "View"], fmt: str | None, lang: str | None) -> None:
-    """Resolve format and language, build the view for that language, render, write."""
+def _emit_view(
+    ctx: typer.Context, view_builder: Callable[[str], "View"], fmt: str | None, lang: str | None, output: str | None = None
+) -> None:
+    """Resolve format and language, build the view for that language, render, write (to stdout,
+    or atomically to `output`)."""
+    import io
+
     from .output import emit, render, resolve_format, resolve_lang
 
-    f = resolve_format(fmt)
+    to_file = output is not None and output != "-"
+    f = resolve_format(fmt if fmt is not None or not to_file else _format_for(str(output)))
     lg = resolve_lang(lang or _state(ctx).lang)
     view = view_builder(lg)
     if not view.rows and f in ("table", "markdown"):
         from .labels import text
 
         _stderr(text("nothing_matches", lg))
-    emit(render(view, f, lg))
+    credit = None
+    if f in ("svg", "html"):
+        from .labels import text
+
+        meta = _dataset(ctx).meta
+        credit = text("picture.credit", lg, version=__version__, data_version=meta.data_version, as_of=meta.as_of)
+    # a file is not a terminal: no colour, nothing cut, UTF-8
+    out = render(view, f, lg, io.StringIO() if to_file else None, credit=credit)
+    if not to_file:
+        emit(out)
+        return
+    from pathlib import Path
+
+    from .export import write_text
+
+    try:
+        write_text(Path(str(output)), out)
+    except OSError as e:
+        raise EdzError(f"cannot write {output}: {e.strerror or e}") from None
+
+
+FORMAT_BY_SUFFIX = {".svg": "svg", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json", ".md": "markdown"}
+
+
+def _format_for(path: str) -> str:
+    """The format `--output PATH` implies when no --format is given: by its suffix, else TSV."""
+    import os.path
+
+    return FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "tsv")
 
 
 def _version(value: bool) -> None:
@@ -267,6 +306,7 @@ def zones(
     all_: Annotated[bool, typer.Option("--all", "-a", help="include zones that have left the national list")] = False,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """List national ETDZs (the 232 active ones by default, or the roster on --as-of DATE)."""
@@ -299,6 +339,7 @@ def zones(
         ),
         fmt,
         lang,
+        output,
     )
 
 
@@ -311,6 +352,7 @@ def stats(
     ] = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="every indicator of that year, not only the headline ones")] = False,
     fmt: FormatOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Aggregate figures for all national ETDZs in one year, with unit, national share and source."""
@@ -319,7 +361,7 @@ def stats(
     ds = _dataset(ctx)
     y = query.stats_year(ds, year)
     rows = query.stats_rows(ds, y, all_indicators=all_)
-    _emit_view(ctx, lambda lg: views.stats_view(ds, y, rows, lg, all_indicators=all_), fmt, lang)
+    _emit_view(ctx, lambda lg: views.stats_view(ds, y, rows, lg, all_indicators=all_), fmt, lang, output)
 
 
 @app.command()
@@ -344,6 +386,7 @@ def policies(
     ] = None,
     points: Annotated[bool, typer.Option("--points", help="also show each measure's attested key points")] = False,
     fmt: FormatOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Reform measures of the 2025 work plan or the 2019 State Council opinion, by area."""
@@ -351,7 +394,7 @@ def policies(
 
     ds = _dataset(ctx)
     found = query.policy_measures(ds, doc, area)
-    _emit_view(ctx, lambda lg: views.policies_view(ds, found, lg, points=points), fmt, lang)
+    _emit_view(ctx, lambda lg: views.policies_view(ds, found, lg, points=points), fmt, lang, output)
 
 
 @app.command()
@@ -364,6 +407,7 @@ def zone(
         ),
     ],
     fmt: FormatOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Everything about one zone, each fact with its source id; ambiguous queries list candidates (exit 1)."""
@@ -372,7 +416,7 @@ def zone(
 
     ds = _dataset(ctx)
     z = get_zone(ds, query)
-    _emit_view(ctx, lambda lg: views.zone_detail_view(ds, z, lg), fmt, lang)
+    _emit_view(ctx, lambda lg: views.zone_detail_view(ds, z, lg), fmt, lang, output)
 
 
 @app.command("search")
@@ -382,6 +426,7 @@ def search_cmd(
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="only zone, measure, indicator or source")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="at most N results", metavar="N")] = 20,
     fmt: FormatOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Scored search over zones, measures, indicators and sources (forgives suffixes, width, case, typos)."""
@@ -390,7 +435,7 @@ def search_cmd(
 
     ds = _dataset(ctx)
     hits = search(ds, text, kinds=resolve_kinds(kind), limit=limit)
-    _emit_view(ctx, lambda lg: views.search_view(ds, hits, lg), fmt, lang)
+    _emit_view(ctx, lambda lg: views.search_view(ds, hits, lg), fmt, lang, output)
 
 
 @app.command()
@@ -399,6 +444,7 @@ def sources(
     source_id: Annotated[str | None, typer.Argument(help="one source id to show in full", metavar="[ID]")] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="official, news, repost, reference or document")] = None,
     fmt: FormatOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """The citations behind the data: outlet, title, date, URL, and what cites each."""
@@ -407,19 +453,19 @@ def sources(
     ds = _dataset(ctx)
     if source_id is not None:
         s = query.get_source(ds, source_id)
-        _emit_view(ctx, lambda lg: views.source_detail_view(ds, s, lg), fmt, lang)
+        _emit_view(ctx, lambda lg: views.source_detail_view(ds, s, lg), fmt, lang, output)
         return
     found = query.filter_sources(ds, kind)
-    _emit_view(ctx, lambda lg: views.sources_view(ds, found, lg), fmt, lang)
+    _emit_view(ctx, lambda lg: views.sources_view(ds, found, lg), fmt, lang, output)
 
 
 @app.command()
-def indicators(ctx: typer.Context, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
+def indicators(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None, lang: LangOpt = None) -> None:
     """The indicators that edz stats and edz trend know, with the years each covers."""
     from . import views
 
     ds = _dataset(ctx)
-    _emit_view(ctx, lambda lg: views.indicators_view(ds, lg), fmt, lang)
+    _emit_view(ctx, lambda lg: views.indicators_view(ds, lg), fmt, lang, output)
 
 
 @app.command()
@@ -431,6 +477,7 @@ def trend(
     start: Annotated[int | None, typer.Option("--from", help="first year", metavar="YEAR")] = None,
     end: Annotated[int | None, typer.Option("--to", help="last year", metavar="YEAR")] = None,
     fmt: FormatOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """One indicator year by year, with year-on-year change and a bar chart; gaps stay gaps."""
@@ -442,11 +489,13 @@ def trend(
     query.check_range("year range", start, end, "--from is after --to")
     found = query.series(ds, ind, start, end)
     bar = "█" if can_encode_cjk() else "#"
-    _emit_view(ctx, lambda lg: views.trend_view(ds, ind, found, lg, bar), fmt, lang)
+    _emit_view(ctx, lambda lg: views.trend_view(ds, ind, found, lg, bar), fmt, lang, output)
 
 
 @app.command()
-def regions(ctx: typer.Context, as_of: AsOfOpt = None, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
+def regions(
+    ctx: typer.Context, as_of: AsOfOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, lang: LangOpt = None
+) -> None:
     """Zones by region, from the roster's dates, beside the officially reported counts."""
     from . import query, views
 
@@ -454,28 +503,55 @@ def regions(ctx: typer.Context, as_of: AsOfOpt = None, fmt: FormatOpt = None, la
     day, beyond = query.roster_day(ds, as_of)
     present, undated = query.roster_on(ds, day)
     off_day, official = query.official_counts(ds, day)
-    _emit_view(ctx, lambda lg: views.regions_view(ds, day, present, undated, off_day, official, lg, beyond), fmt, lang)
+    _emit_view(ctx, lambda lg: views.regions_view(ds, day, present, undated, off_day, official, lg, beyond), fmt, lang, output)
 
 
 @app.command()
-def provinces(ctx: typer.Context, as_of: AsOfOpt = None, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
+def provinces(
+    ctx: typer.Context, as_of: AsOfOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, lang: LangOpt = None
+) -> None:
     """Zones by province (all 31 provincial units), from the roster's dates."""
     from . import query, views
 
     ds = _dataset(ctx)
-    day, beyond = query.roster_day(ds, as_of)
-    present, undated = query.roster_on(ds, day)
-    _emit_view(ctx, lambda lg: views.provinces_view(ds, day, present, undated, lg, beyond), fmt, lang)
+    found = query.province_counts(ds, as_of=as_of)
+    _emit_view(ctx, lambda lg: views.provinces_view(ds, found, lg), fmt, lang, output)
+
+
+@app.command("map")
+def map_cmd(
+    ctx: typer.Context,
+    as_of: AsOfOpt = None,
+    since: Annotated[int | None, typer.Option("--since", help="count zones approved in or after YEAR", metavar="YEAR")] = None,
+    until: Annotated[int | None, typer.Option("--until", help="count zones approved in or before YEAR", metavar="YEAR")] = None,
+    value: Annotated[
+        str, typer.Option("--value", help="zones (the count) or share (of the national total, %)", metavar="VALUE")
+    ] = "zones",
+    regions_: Annotated[
+        bool, typer.Option("--regions", help="outline the four regions (east, central, west, northeast)")
+    ] = False,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """A tile-grid map of the 31 provincial units: zones per province on --as-of DATE (default
+    the data's as-of date) or approved --since/--until; the numbers are those of edz provinces."""
+    from . import query, views
+
+    ds = _dataset(ctx)
+    key = query.map_value(value)
+    found = query.province_counts(ds, as_of=as_of, since=since, until=until)
+    _emit_view(ctx, lambda lg: views.map_view(ds, found, key, lg, regions=regions_), fmt, lang, output)
 
 
 @app.command()
-def history(ctx: typer.Context, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
+def history(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None, lang: LangOpt = None) -> None:
     """Zones at each year end from approval and removal dates, beside the official counts."""
     from . import query, views
 
     ds = _dataset(ctx)
     years = query.history(ds)
-    _emit_view(ctx, lambda lg: views.history_view(ds, years, lg), fmt, lang)
+    _emit_view(ctx, lambda lg: views.history_view(ds, years, lg), fmt, lang, output)
 
 
 @app.command("rankings")
@@ -489,6 +565,7 @@ def rankings_cmd(
         str, typer.Option("--list", help="overall, or a sub-list such as fdi or trade where published")
     ] = "overall",
     fmt: FormatOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """MOFCOM's comprehensive evaluation results by edition; partial lists say so."""
@@ -496,7 +573,7 @@ def rankings_cmd(
 
     ds = _dataset(ctx)
     ed, rows = query.rankings(ds, query.parse_edition(ds, edition) if edition is not None else None, list_id)
-    _emit_view(ctx, lambda lg: views.rankings_view(ds, ed, list_id, rows, lg), fmt, lang)
+    _emit_view(ctx, lambda lg: views.rankings_view(ds, ed, list_id, rows, lg), fmt, lang, output)
 
 
 @app.command("export")
@@ -535,12 +612,12 @@ def export_cmd(
 
 
 @app.command()
-def about(ctx: typer.Context, fmt: FormatOpt = None, lang: LangOpt = None) -> None:
+def about(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None, lang: LangOpt = None) -> None:
     """Data version, as-of date, counts, and how much of the zone data is sourced."""
     from . import views
 
     ds = _dataset(ctx)
-    _emit_view(ctx, lambda lg: views.about_view(ds, lg, __version__), fmt, lang)
+    _emit_view(ctx, lambda lg: views.about_view(ds, lg, __version__), fmt, lang, output)
 
 
 @app.command()

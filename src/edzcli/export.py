@@ -261,3 +261,13 @@ def export_csv(ds: Dataset, target: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def write_text(target: Path, text: str) -> None:
+    """Write `text` (UTF-8) to `target` atomically, as the exports are written: `--output` of
+    the listing commands, `trend` and `map` (a picture or a table saved to a file)."""
+    with _atomic_file(target) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # a picture or table to share, not a private temp file

@@ -212,6 +212,16 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "region": ("地区", "region"),
         "zones": ("经开区数", "zones"),
     },
+    "map": {
+        "province": ("省份ID", "province id"),
+        "name": ("省份", "province"),
+        "short": ("简称", "short name"),
+        "region": ("地区", "region"),
+        "zones": ("经开区数", "zones"),
+        "share_pct": ("占全国(%)", "share of national total (%)"),
+        "row": ("网格行", "grid row"),
+        "col": ("网格列", "grid column"),
+    },
     "history": {
         "year": ("年末", "year end"),
         "zones": ("经开区数（据时间）", "zones (from dates)"),
@@ -305,6 +315,39 @@ TEXT: dict[str, Label] = {
         "regions follow the NBS four-region scheme (Liaoning in the Northeast)",
     ),
     "provinces.title": ("各省国家级经开区（{day}，共 {n} 个）", "National ETDZs by province, {day} ({n})"),
+    "map.title_day": ("各省国家级经开区（{day}，共 {n} 个）", "National ETDZs by province, {day} ({n})"),
+    "map.title_range": (
+        "各省 {since}–{until} 年批准的国家级经开区（共 {n} 个）",
+        "National ETDZs approved {since}-{until}, by province ({n})",
+    ),
+    "map.title_share": ("{title}：占全国比重", "{title}: share of the national total"),
+    "map.legend_zones": ("经开区数：", "zones: "),
+    "map.legend_share": ("占全国比重：", "share of national total: "),
+    "map.range_scope": (
+        "按批准年份计数，含后来退出名录的经开区（同 edz zones --since --until --all）",
+        "counted by approval year, zones that later left the list included (as edz zones --since --until --all)",
+    ),
+    "map.no_total": ("全国合计为 0，比重无从计算", "the national total is 0: no share can be computed"),
+    "map.off_grid": (
+        "网格中没有位置、未画出的省份（数字见 --format tsv）：{ids}",
+        "not on the grid, not drawn (see --format tsv): {ids}",
+    ),
+    "map.cut": (
+        "省名截为 {n} 个字符以适应终端宽度；全名见 --format tsv",
+        "names cut to {n} letters to fit the terminal; full names: --format tsv",
+    ),
+    "map.layout": (
+        "每格一个省级单位，位置近似地理（geofacet china_prov_grid1 网格）；数字见 --format tsv/csv/json",
+        "one tile per provincial unit, placed roughly by geography (geofacet's china_prov_grid1); "
+        "the numbers: --format tsv/csv/json",
+    ),
+    "map.regions_key": ("粗线为四大区域分界：{names}", "heavy lines divide the four regions: {names}"),
+    # pictures written to a file (--format svg / html)
+    "picture.credit": (
+        "edz {version} · 数据版本 {data_version}（截至 {as_of}）· 每个数值的来源：edz sources",
+        "edz {version} · data {data_version} (as of {as_of}) · the source of every figure: edz sources",
+    ),
+    "picture.sources": ("来源：{ids}", "sources: {ids}"),
     "history.title": (
         "国家级经开区数量 {first}–{last} 年末：名录推算与官方数（数据截至 {as_of}）",
         "National ETDZs at each year end {first}-{last}: from the roster's dates and as officially reported (data as of {as_of})",

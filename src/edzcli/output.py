@@ -10,6 +10,9 @@ Every listing command builds a `View` and hands it here, so all commands speak t
 - `json`: the full records, keyed by the dataset's ids, UTF-8 unescaped (escaped only when
   stdout cannot encode Chinese, so the output stays lossless).
 - `markdown`: a pipe table with the human labels.
+- `svg`, `html`: what the terminal shows (the table or `edz map`'s picture, with title and
+  notes, then a credit and the sources), recorded by Rich as a standalone file a browser opens
+  (richpicture.py; imported only for these formats and for the map).
 Unknown values are empty in TSV/CSV, `null` in JSON and `n/a` for people.
 """
 
@@ -25,7 +28,7 @@ from .labels import LANG_ALIASES, LANGS, text
 from .names import choose
 from .view import View, raw_text
 
-FORMATS = ("table", "tsv", "csv", "json", "markdown")
+FORMATS = ("table", "tsv", "csv", "json", "markdown", "svg", "html")
 FORMAT_ALIASES = {"md": "markdown", "tab": "tsv", "text": "tsv"}
 NA = "n/a"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -155,18 +158,48 @@ def to_markdown(view: View, lang: str) -> str:
 
 
 def to_table(view: View, lang: str, stream: TextIO | None = None) -> str:
+    if view.picture is not None:
+        from .richpicture import render_map
+
+        return render_map(view, lang, tty=is_terminal(stream), encoding=stream_encoding(stream))
     from .richtable import render_table
 
     return render_table(view, _human_rows(view, lang), lang, tty=is_terminal(stream), encoding=stream_encoding(stream))
 
 
-def render(view: View, fmt: str, lang: str, stream: TextIO | None = None) -> str:
+def source_ids(view: View) -> list[str]:
+    """The distinct source ids a view's rows cite (columns named `source`, `*_source`, `sources`)."""
+    keys = [c.key for c in view.columns if c.key == "sources" or c.key == "source" or c.key.endswith("_source")]
+    seen: dict[str, None] = {}
+    for row in view.rows:
+        for k in keys:
+            v = row.get(k)
+            for s in v if isinstance(v, (list, tuple)) else [v]:
+                if s:
+                    seen[str(s)] = None
+    return list(seen)
+
+
+def to_picture(view: View, lang: str, fmt: str, credit: str | None = None) -> str:
+    """`svg` or `html`: the view as people see it, with `credit` and the sources it cites last."""
+    from .richpicture import render_picture
+
+    footer = [credit] if credit else []
+    ids = source_ids(view)
+    if ids:
+        footer.append(text("picture.sources", lang, ids=", ".join(ids)))
+    return render_picture(view, _human_rows(view, lang), lang, fmt, footer) + "\n"
+
+
+def render(view: View, fmt: str, lang: str, stream: TextIO | None = None, credit: str | None = None) -> str:
     renderers: dict[str, Callable[[], str]] = {
         "tsv": lambda: to_tsv(view),
         "csv": lambda: to_csv(view),
         "json": lambda: to_json(view, ascii_only=not can_encode_cjk(stream)),
         "markdown": lambda: to_markdown(view, lang),
         "table": lambda: to_table(view, lang, stream),
+        "svg": lambda: to_picture(view, lang, "svg", credit),
+        "html": lambda: to_picture(view, lang, "html", credit),
     }
     return renderers[fmt]()
 

@@ -292,6 +292,55 @@ def official_counts(ds: Dataset, day: _dt.date) -> tuple[_dt.date | None, dict[s
     return last, out
 
 
+def count_by_province(ds: Dataset, zones: Iterable[Zone]) -> dict[str, int]:
+    """Zones per province, every province present (0 where none), in the dataset's order."""
+    counts = {p: 0 for p in ds.provinces}
+    for z in zones:
+        counts[z.province] += 1
+    return counts
+
+
+class ProvinceCounts(NamedTuple):
+    """Zones per province, as `edz provinces` and `edz map` count them: the roster on `day`, or
+    (with a year range) the zones approved in `since`..`until`, later removals included."""
+
+    counts: dict[str, int]
+    total: int
+    undated: list[Zone]  # zones with an unknown approval date: never counted, always reported
+    day: _dt.date | None
+    since: int | None = None
+    until: int | None = None
+    beyond_data: bool = False  # `day` is after the data's as-of date (the view must say so)
+
+
+def province_counts(
+    ds: Dataset, *, as_of: str | None = None, since: int | None = None, until: int | None = None
+) -> ProvinceCounts:
+    """The one count behind `edz provinces` and `edz map`: `as_of` (a date as typed; default
+    the data's as-of date) for the roster on that day, or `since`/`until` (approval years, inclusive) for the
+    zones approved in that range, whether or not they are still on the list (as
+    `edz zones --since --until --all` lists them). The two cannot be combined."""
+    if as_of is not None and (since is not None or until is not None):
+        raise InputError("--as-of", as_of, hint="give either --as-of DATE or --since/--until YEAR, not both")
+    if since is not None or until is not None:
+        check_range("year range", since, until, "--since is after --until")
+        found = filter_zones(ds, since=since, until=until, include_removed=True)
+        undated = [z for z in ds.zones.values() if z.approved is None]
+        return ProvinceCounts(count_by_province(ds, found), len(found), undated, None, since, until)
+    day, beyond = roster_day(ds, as_of)
+    present, undated = roster_on(ds, day)
+    return ProvinceCounts(count_by_province(ds, present), len(present), undated, day, beyond_data=beyond)
+
+
+# what `edz map --value` can show per province. A zone figure (issue 13) would add its id here
+# with (sum, zones that state it, zones): the map shows the sum only beside "n/N zones"
+MAP_VALUES = ("zones", "share")
+
+
+def map_value(text: str) -> str:
+    return choose("map value", text, MAP_VALUES, aliases={"count": "zones", "pct": "share", "percent": "share"})
+
+
 class YearCount(NamedTuple):
     year: int
     roster: int  # zones on the list at the year end by their dates

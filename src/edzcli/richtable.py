@@ -13,6 +13,8 @@ import shutil
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from .view import View
 
 
@@ -29,14 +31,11 @@ class _Buffer(io.StringIO):
         return self._enc
 
 
-def render_table(view: View, cells: list[list[str]], lang: str, *, tty: bool, encoding: str) -> str:
-    """`cells` are the view's human cells (output._human_rows); `tty` and `encoding` describe the
-    stream the table is for."""
+def build_table(view: View, cells: list[list[str]], lang: str, *, color: bool) -> Table:
+    """The Rich table of a view: what a terminal shows and what `--format svg/html` records."""
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
-    color = (tty and "NO_COLOR" not in os.environ) or bool(os.environ.get("FORCE_COLOR"))
     table = Table(
         title=view.title,
         box=box.SIMPLE_HEAD,
@@ -59,6 +58,16 @@ def render_table(view: View, cells: list[list[str]], lang: str, *, tty: bool, en
                 table.add_column(c.label(lang), justify="right" if c.numeric else "left", overflow="fold")
         for row in cells:
             table.add_row(*row)
+    return table
+
+
+def render_table(view: View, cells: list[list[str]], lang: str, *, tty: bool, encoding: str) -> str:
+    """`cells` are the view's human cells (output._human_rows); `tty` and `encoding` describe the
+    stream the table is for."""
+    from rich.console import Console
+
+    color = (tty and "NO_COLOR" not in os.environ) or bool(os.environ.get("FORCE_COLOR"))
+    table = build_table(view, cells, lang, color=color)
     buf = _Buffer(encoding)
     # off a terminal the width is measured below: never cut a table that is not on a terminal
     width = shutil.get_terminal_size((100, 24)).columns if tty else 100_000

@@ -24,11 +24,36 @@ class Column(NamedTuple):
         return cls(key, label[0], label[1], numeric)
 
 
+class Tile(NamedTuple):
+    """One province of a tile-grid map: where it sits, what it says, how dark it is."""
+
+    row: int
+    col: int
+    label: str  # the short name in the view's language
+    value: str  # the value as people read it
+    level: int  # 0 (none) .. LEVELS - 1 (the highest class of the legend)
+    region: str  # region id, for outlines
+
+
+class TileMap(NamedTuple):
+    """The picture of `edz map`: tiles, the legend's classes (level, label) and, when regions are
+    outlined, the region names (id → name) for the key."""
+
+    tiles: list[Tile]
+    legend: list[tuple[int, str]]
+    legend_title: str
+    regions: dict[str, str] | None = None
+
+
+LEVELS = 5
+
+
 class View:
     """What a command shows. `rows` hold raw values by column key (None = unknown);
     `marks` hold per-row display suffixes for people (e.g. `*` on an unverified date);
     `records` are what JSON prints; `hidden` columns are for machines only (TSV/CSV) and
-    `human_only` ones for people only; `human_values` format a column's cells for people."""
+    `human_only` ones for people only; `human_values` format a column's cells for people;
+    `picture` (a tile map) replaces the table for people, while machines still get the rows."""
 
     def __init__(
         self,
@@ -42,6 +67,7 @@ class View:
         human_only: tuple[str, ...] = (),
         human_values: dict[str, Callable[[dict[str, Any], str], str]] | None = None,
         vertical: bool = False,
+        picture: TileMap | None = None,
     ) -> None:
         self.columns = columns
         self.rows = rows
@@ -53,6 +79,7 @@ class View:
         self.human_only = human_only
         self.human_values = human_values if human_values is not None else {}
         self.vertical = vertical  # one record shown as label: value lines
+        self.picture = picture  # people see this picture instead of a table (edz map)
 
     @property
     def records(self) -> list[Any]:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from . import labels as L
 from .labels import pick, t, text
 from .model import Dataset, Measure, Province, Ranking, Region, Source, Stat, Zone, precision_of, record_dict
-from .query import StatRow, YearCount, citations, coverage
-from .view import Column, View, raw_text
+from .query import ProvinceCounts, StatRow, YearCount, citations, coverage
+from .view import LEVELS, Column, Tile, TileMap, View, raw_text
 
 if TYPE_CHECKING:
     import datetime as _dt
@@ -500,7 +500,8 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
     ind = ds.indicators[indicator]
     cols = _cols("figure", "year", *_FIGURE_KEYS, "yoy_pct", *_PROVENANCE_KEYS, "bar", numeric=("year", "value", "yoy_pct"))
     primary = {s.year: s for s in stats if s.primary}
-    top = max((s.value for s in primary.values()), default=0.0)
+    # bars compare values in the indicator's own unit only (an early 亿元 figure would flatten the rest)
+    top = max((s.value for s in primary.values() if s.unit == ind.unit), default=0.0)
     rows, marks, records = [], [], []
     gaps = []
     years = sorted({s.year for s in stats})
@@ -609,13 +610,8 @@ def regions_view(
     return view
 
 
-def provinces_view(
-    ds: Dataset, day: _dt.date, present: Sequence[Zone], undated: Sequence[Zone], lang: str, beyond_data: bool = False
-) -> View:
+def provinces_view(ds: Dataset, found: ProvinceCounts, lang: str) -> View:
     cols = _cols("provinces", "province", "name", "region", "zones", numeric=("zones",))
-    counts = {p: 0 for p in ds.provinces}
-    for z in present:
-        counts[z.province] += 1
     rows = []
     for pid, p in ds.provinces.items():
         rows.append(
@@ -623,17 +619,121 @@ def provinces_view(
                 "province": pid,
                 "name": _province_name(p, lang),
                 "region": _region_name(ds.regions[p.region], lang),
-                "zones": counts[pid],
+                "zones": found.counts[pid],
             }
         )
-    records = [{**row, "region": ds.provinces[str(row["province"])].region, "as_of": day.isoformat()} for row in rows]
+    day = found.day.isoformat() if found.day else ""
+    records = [{**row, "region": ds.provinces[str(row["province"])].region, "as_of": day} for row in rows]
     view = View(cols, rows, records)
-    view.title = text("provinces.title", lang, day=day.isoformat(), n=len(present))
-    note = undated_note(undated, lang)
+    view.title = text("provinces.title", lang, day=day, n=found.total)
+    note = undated_note(found.undated, lang)
     if note:
         view.notes.append(note)
-    if beyond_data:
+    if found.beyond_data:
         view.notes.append(beyond_note(ds, lang))
+    return view
+
+
+def _levels(counts: Sequence[int]) -> tuple[int, list[tuple[int, int, int]]]:
+    """The legend's classes for counts: (step, [(level, low, high)]), equal steps of
+    ceil(max / 4) from 1; level 0 is zero."""
+    top = max(counts, default=0)
+    step = max(1, -(-top // (LEVELS - 1)))
+    classes = [(0, 0, 0)]
+    for k in range(1, LEVELS):
+        lo, hi = (k - 1) * step + 1, min(k * step, top)
+        if lo <= hi:
+            classes.append((k, lo, hi))
+    return step, classes
+
+
+def _share(n: int, total: int) -> float | None:
+    return round(100.0 * n / total, 1) if total else None
+
+
+def map_view(ds: Dataset, found: ProvinceCounts, value: str, lang: str, *, regions: bool = False) -> View:
+    """`edz map`: one row a province (the same counts as `edz provinces`), and the tile-grid
+    picture people see. `value` is one of `query.MAP_VALUES`."""
+    from .tilegrid import GRID
+
+    cols = _cols(
+        "map", "province", "name", "short", "region", "zones", "share_pct", "row", "col",
+        numeric=("zones", "share_pct", "row", "col"),
+    )  # fmt: skip
+    step, classes = _levels(list(found.counts.values()))
+    rows, records, tiles = [], [], []
+    off_grid: list[str] = []
+    for pid, p in ds.provinces.items():
+        n = found.counts[pid]
+        share = _share(n, found.total)
+        r, c = GRID.get(pid, (None, None))  # a province another data file adds has no tile
+        rows.append(
+            {
+                "province": pid,
+                "name": _province_name(p, lang),
+                "short": pick(p.short_zh, p.name_en, lang),
+                "region": _region_name(ds.regions[p.region], lang),
+                "zones": n,
+                "share_pct": share,
+                "row": r,
+                "col": c,
+            }
+        )
+        records.append(
+            {
+                "province": pid,
+                "name_zh": p.name_zh,
+                "name_en": p.name_en,
+                "short_zh": p.short_zh,
+                "region": p.region,
+                "zones": n,
+                "share_pct": share,
+                "row": r,
+                "col": c,
+                "as_of": found.day.isoformat() if found.day else None,
+                "since": found.since,
+                "until": found.until,
+            }
+        )
+        shown = raw_text(n) if value == "zones" else (f"{share:.1f}%" if share is not None else "n/a")
+        level = 0 if n == 0 else min(LEVELS - 1, 1 + (n - 1) // step)
+        if r is not None and c is not None:
+            tiles.append(Tile(r, c, pick(p.short_zh, p.name_en, lang), shown, level, p.region))
+        else:
+            off_grid.append(pid)
+    if value == "zones":
+        legend = [(k, str(lo) if lo == hi else f"{lo}-{hi}") for k, lo, hi in classes]
+        legend_title = text("map.legend_zones", lang)
+    else:
+        total = found.total
+
+        def pct(x: int) -> str:
+            return f"{100.0 * x / total:.1f}" if total else "n/a"
+
+        legend = [(k, f"{pct(lo)}%" if lo == hi else f"{pct(lo)}-{pct(hi)}%") for k, lo, hi in classes]
+        legend_title = text("map.legend_share", lang)
+    region_names = {rid: _region_name(rg, lang) for rid, rg in ds.regions.items()} if regions else None
+    view = View(cols, rows, records, picture=TileMap(tiles, legend, legend_title, region_names))
+    if found.day is not None:
+        title = text("map.title_day", lang, day=found.day.isoformat(), n=found.total)
+    else:
+        since = str(found.since) if found.since is not None else "…"
+        until = str(found.until) if found.until is not None else "…"
+        title = text("map.title_range", lang, since=since, until=until, n=found.total)
+        view.notes.append(text("map.range_scope", lang))
+    view.title = text("map.title_share", lang, title=title) if value == "share" else title
+    if value == "share" and not found.total:
+        view.notes.append(text("map.no_total", lang))
+    note = undated_note(found.undated, lang)
+    if note:
+        view.notes.append(note)
+    if found.beyond_data:
+        view.notes.append(beyond_note(ds, lang))
+    if off_grid:
+        view.notes.append(text("map.off_grid", lang, ids=", ".join(off_grid)))
+    view.notes.append(text("map.layout", lang))
+    if region_names:
+        view.notes.append(text("map.regions_key", lang, names=_joined(list(region_names.values()), lang)))
     return view
 
 
