@@ -435,3 +435,11 @@ def test_chromium_renders_the_map_svg(tmp_path):
 def test_mini_dataset_map_works(runner):
     r = run(runner, "--data", str(MINI), "map", "-f", "tsv")
     assert r.exit_code == 0 and len(tsv(r)) >= 1
+
+
+def test_html_gives_chinese_runs_two_columns_a_character(runner):
+    html = run(runner, "zones", "--region", "west", "--limit", "5", "-f", "html").stdout
+    m = re.search(r'<span style="display:inline-block;width:(\d+)ch;white-space:nowrap">(呼和浩特[^<]*)</span>', html)
+    assert m and int(m.group(1)) == 2 * len(m.group(2))
+    head = html.split("<code", 1)[0]
+    assert "inline-block" not in head and "<title>" in head  # the title stays plain text

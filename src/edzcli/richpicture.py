@@ -287,7 +287,32 @@ def render_picture(view: View, cells: list[list[str]], lang: str, fmt: str, foot
     title = view.title or "edz"
     if fmt == "svg":
         return _wide_text_lengths(console.export_svg(title=title, unique_id=UNIQUE_ID, code_format=_svg_format()))
-    return console.export_html(code_format=_html_format(title, lang), inline_styles=True)
+    return _wide_cells_html(console.export_html(code_format=_html_format(title, lang), inline_styles=True))
+
+
+_WIDE_RUN = re.compile(
+    r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+"
+)
+
+
+def _wide_cells_html(html: str) -> str:
+    """A browser's monospace font rarely draws a Chinese character exactly two columns wide, so
+    columns after Chinese text drift; each run of wide characters gets a box of exactly two
+    columns (`ch`) a character, which keeps the table aligned. Only inside the <code> block."""
+    from rich.cells import cell_len
+
+    head, sep, rest = html.partition("<code")
+    if not sep:
+        return html
+    body, sep2, tail = rest.partition("</code>")
+
+    def box(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if cell_len(run) != 2 * len(run):
+            return run
+        return f'<span style="display:inline-block;width:{2 * len(run)}ch;white-space:nowrap">{run}</span>'
+
+    return head + sep + _WIDE_RUN.sub(box, body) + sep2 + tail
 
 
 _SVG_TEXT = re.compile(r'(<text [^>]*?textLength=")([0-9.e+-]+)("[^>]*>)([^<]*)(</text>)')
