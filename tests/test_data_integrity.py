@@ -123,6 +123,8 @@ def test_every_source_reference_resolves_and_every_source_is_used(ds):
     for m in ds.measures.values():
         used.update(m.sources)
     used.update(r.source for r in ds.rankings)
+    used.update(d.date_source for d in ds.documents.values() if d.date_source)
+    used.update(f.source for f in ds.zone_figures)
     assert used <= set(ds.sources), used - set(ds.sources)
     assert set(ds.sources) - used == set(), "sources nobody cites"
 
@@ -178,7 +180,7 @@ def test_one_primary_per_indicator_year_period(ds):
     assert [k for k, n in c.items() if n > 1] == []
 
 
-@pytest.mark.parametrize(("doc", "count"), [("plan-2025", 16), ("opinion-2019", 22)])
+@pytest.mark.parametrize(("doc", "count"), [("plan-2025", 16), ("opinion-2019", 22), ("decision-2024", 7)])
 def test_measure_counts(ds, doc, count):
     ms = [m for m in ds.measures.values() if m.document == doc]
     assert len(ms) == count == ds.documents[doc].measure_count
@@ -210,7 +212,12 @@ COVERAGE_FLOORS = {
     "area": 111,
     "area_approved": 26,
     "industries": 135,
+    "facts": 28,
+    "figures": 8,
 }
+# issue 13: zone facts and zone figures may only grow
+FACT_FLOOR = 85
+ZONE_FIGURE_FLOOR = 33
 
 
 def test_coverage_does_not_drop(ds):
@@ -220,6 +227,9 @@ def test_coverage_does_not_drop(ds):
     for field, floor in COVERAGE_FLOORS.items():
         assert cov[field]["sourced"] >= floor, f"{field}: {cov[field]['sourced']} sourced, floor {floor}"
     assert sum(1 for m in ds.measures.values() if m.document == "plan-2025" and m.heading_status == "verified") >= 3
+    assert sum(len(z.highlights) for z in ds.zones.values()) >= FACT_FLOOR
+    assert len(ds.zone_figures) >= ZONE_FIGURE_FLOOR
+    assert len(ds.documents) >= 4
 
 
 def test_about_reports_coverage(runner):

@@ -6,8 +6,14 @@ import pytest
 from edzcli import export, labels, loader
 
 # export columns that are derived (not stored) or renamed because the stored name is an SQL keyword
-DERIVED = {"zones": {"approved_verified", "approved_precision"}, "measures": {"verified"}, "stats": {"id"}, "rankings": {"id"}}
-RENAMED = {"stats": {"primary": "is_primary"}, "areas": {"order": "position"}}
+DERIVED = {
+    "zones": {"approved_verified", "approved_precision"},
+    "measures": {"verified"},
+    "stats": {"id"},
+    "rankings": {"id"},
+    "zone_figures": {"id"},
+}
+RENAMED = {"stats": {"primary": "is_primary"}, "areas": {"order": "position"}, "zone_figures": {"primary": "is_primary"}}
 # list-valued fields go to child tables
 CHILD_TABLES = {
     ("zones", "aliases"): "zone_names",
@@ -19,6 +25,7 @@ CHILD_TABLES = {
     ("measures", "points_zh"): "measure_points",
     ("measures", "points_en"): "measure_points",
     ("measures", "sources"): "measure_sources",
+    ("documents", "aliases"): "document_aliases",
 }
 
 
@@ -51,10 +58,21 @@ def test_coded_fields_take_their_values_from_labels() -> None:
     assert loader.SPECS["stats"]["series"].choices == tuple(labels.SERIES)
     assert loader.SPECS["sources"]["kind"].choices == tuple(labels.SOURCE_KINDS)
     assert loader.SPECS["measures"]["heading_status"].choices == tuple(labels.HEADING_STATUS)
+    assert loader.SPECS["zone_figures"]["scope"].choices == tuple(labels.FIGURE_SCOPES)
+    assert loader.SPECS["zone_figures"]["unit"].choices == tuple(labels.UNITS)
+    assert loader.SPECS["highlights"]["unit"].choices == tuple(labels.UNITS)
 
 
 def test_every_label_has_both_languages() -> None:
-    tables = [labels.TEXT, *labels.COLUMNS.values(), labels.UNITS, labels.SERIES, labels.STATUS, labels.CREATION]
+    tables = [
+        labels.TEXT,
+        *labels.COLUMNS.values(),
+        labels.UNITS,
+        labels.SERIES,
+        labels.STATUS,
+        labels.CREATION,
+        labels.FIGURE_SCOPES,
+    ]
     for table in tables:
         for key, (zh, en) in table.items():
             if key != "bar":

@@ -18,7 +18,7 @@ from . import __version__
 from .errors import EdzError, InputError
 
 if TYPE_CHECKING:
-    from .model import Dataset
+    from .model import Dataset, Zone
     from .view import View
 
 HELP = """Look up China's national-level economic and technological development zones (国家级经济技术开发区):
@@ -194,6 +194,15 @@ OutputOpt = Annotated[
     str | None,
     typer.Option("--output", "-o", help="write to PATH (atomically) instead of stdout, e.g. with --format svg", metavar="PATH"),
 ]
+ZoneOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--zone",
+        "-z",
+        help="one zone's own figures instead of the aggregate (id or name, as in edz zone)",
+        autocompletion=complete_zone,
+    ),
+]
 
 
 def _state(ctx: typer.Context) -> State:
@@ -205,6 +214,12 @@ def _dataset(ctx: typer.Context) -> "Dataset":
     from .loader import load_dataset
 
     return load_dataset(_state(ctx).data)
+
+
+def _zone_option(ds: "Dataset", text: str | None) -> "Zone | None":
+    from .search import get_zone
+
+    return get_zone(ds, text) if text is not None else None
 
 
 def _emit_view(
@@ -351,17 +366,23 @@ def stats(
         typer.Argument(help="data year, e.g. 2023 [default: the latest]", metavar="[YEAR]", autocompletion=complete_year),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="every indicator of that year, not only the headline ones")] = False,
+    zone: ZoneOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Aggregate figures for all national ETDZs in one year, with unit, national share and source."""
+    """Aggregate figures for all national ETDZs in one year (or, with --zone, one zone's own), with unit and source."""
     from . import query, views
 
     ds = _dataset(ctx)
-    y = query.stats_year(ds, year)
-    rows = query.stats_rows(ds, y, all_indicators=all_)
-    _emit_view(ctx, lambda lg: views.stats_view(ds, y, rows, lg, all_indicators=all_), fmt, lang, output)
+    z = _zone_option(ds, zone)
+    if z is not None:
+        y = query.zone_stats_year(ds, z.id, year)
+        rows = query.stats_rows(ds, y, zone=z.id)
+    else:
+        y = query.stats_year(ds, year)
+        rows = query.stats_rows(ds, y, all_indicators=all_)
+    _emit_view(ctx, lambda lg: views.stats_view(ds, y, rows, lg, all_indicators=all_, zone=z), fmt, lang, output)
 
 
 @app.command()
@@ -380,7 +401,8 @@ def policies(
         typer.Option(
             "--doc",
             "-d",
-            help="2025 (the work plan, 商资函〔2025〕132号) or 2019 (国发〔2019〕11号) [default: 2025]",
+            help="2025 (the work plan, 商资函〔2025〕132号), 2024 (the 2024 decision's seven requirements), sip-2024, "
+            "2019 (国发〔2019〕11号), a title, or 'list' for the documents [default: 2025]",
             autocompletion=complete_doc,
         ),
     ] = None,
@@ -389,10 +411,13 @@ def policies(
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Reform measures of the 2025 work plan or the 2019 State Council opinion, by area."""
+    """Reform measures of a policy document (2025 work plan, 2024 decision, SIP 2024 measures, 2019 opinion), by area."""
     from . import query, views
 
     ds = _dataset(ctx)
+    if query.wants_document_list(doc) and area is None:
+        _emit_view(ctx, lambda lg: views.documents_view(ds, lg), fmt, lang)
+        return
     found = query.policy_measures(ds, doc, area)
     _emit_view(ctx, lambda lg: views.policies_view(ds, found, lg, points=points), fmt, lang, output)
 
@@ -476,20 +501,43 @@ def trend(
     ],
     start: Annotated[int | None, typer.Option("--from", help="first year", metavar="YEAR")] = None,
     end: Annotated[int | None, typer.Option("--to", help="last year", metavar="YEAR")] = None,
+    zone: ZoneOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """One indicator year by year, with year-on-year change and a bar chart; gaps stay gaps."""
+    """One indicator year by year (all zones, or --zone one zone's own), with y/y change and a bar chart; gaps stay gaps."""
     from . import query, views
     from .output import can_encode_cjk
 
     ds = _dataset(ctx)
     ind = query.resolve_indicator(ds, indicator)
     query.check_range("year range", start, end, "--from is after --to")
-    found = query.series(ds, ind, start, end)
+    z = _zone_option(ds, zone)
+    found = query.series(ds, ind, start, end, zone=z.id if z is not None else None)
     bar = "█" if can_encode_cjk() else "#"
-    _emit_view(ctx, lambda lg: views.trend_view(ds, ind, found, lg, bar), fmt, lang, output)
+    _emit_view(ctx, lambda lg: views.trend_view(ds, ind, found, lg, bar, zone=z), fmt, lang, output)
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    zones: Annotated[
+        list[str],
+        typer.Argument(
+            help="two or more zones: id, Chinese name, short name, English name or alias", autocompletion=complete_zone
+        ),
+    ],
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Zones side by side: names, place, approval, area, industries, latest rank and latest own figures."""
+    from . import query, views
+
+    ds = _dataset(ctx)
+    found = query.compare_zones(ds, zones)
+    _emit_view(ctx, lambda lg: views.compare_view(ds, found, lg), fmt, lang, output)
 
 
 @app.command()

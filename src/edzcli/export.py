@@ -57,7 +57,8 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     ),
     "zone_highlights": (
         [("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("position", "INTEGER NOT NULL"), ("text_zh", "TEXT NOT NULL"),
-         ("text_en", "TEXT NOT NULL"), ("source", "TEXT NOT NULL REFERENCES sources(id)")],
+         ("text_en", "TEXT NOT NULL"), ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("year", "INTEGER"),
+         ("value", "REAL"), ("unit", "TEXT"), ("qualifier", "TEXT"), ("note", "TEXT")],
         ["PRIMARY KEY (zone, position)"],
     ),
     "zone_notes": (
@@ -78,8 +79,9 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     ),
     "documents": (
         [("id", "TEXT PRIMARY KEY"), ("key", "TEXT NOT NULL UNIQUE"), ("title_zh", "TEXT NOT NULL"), ("title_en", "TEXT NOT NULL"),
-         ("doc_no", "TEXT NOT NULL"), ("issuer_zh", "TEXT NOT NULL"), ("issuer_en", "TEXT NOT NULL"), ("date", "TEXT NOT NULL"),
-         ("measure_count", "INTEGER NOT NULL"), ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("note", "TEXT")],
+         ("doc_no", "TEXT"), ("issuer_zh", "TEXT NOT NULL"), ("issuer_en", "TEXT NOT NULL"), ("date", "TEXT"),
+         ("date_source", "TEXT REFERENCES sources(id)"), ("measure_count", "INTEGER NOT NULL"), ("measures_partial", "INTEGER NOT NULL"),
+         ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("note", "TEXT")],
         [],
     ),
     "areas": (
@@ -106,6 +108,17 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         [("id", "INTEGER PRIMARY KEY"), ("edition", "INTEGER NOT NULL"), ("data_year", "INTEGER NOT NULL"), ("list", "TEXT NOT NULL"),
          ("rank", "INTEGER NOT NULL"), ("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("source", "TEXT NOT NULL REFERENCES sources(id)"),
          ("verified", "INTEGER NOT NULL"), ("complete_to", "INTEGER"), ("note", "TEXT")],
+        [],
+    ),
+    "document_aliases": (
+        [("document", "TEXT NOT NULL REFERENCES documents(id)"), ("alias", "TEXT NOT NULL")],
+        ["PRIMARY KEY (document, alias)"],
+    ),
+    "zone_figures": (
+        [("id", "INTEGER PRIMARY KEY"), ("zone", "TEXT NOT NULL REFERENCES zones(id)"),
+         ("indicator", "TEXT NOT NULL REFERENCES indicators(id)"), ("year", "INTEGER NOT NULL"), ("value", "REAL NOT NULL"),
+         ("unit", "TEXT NOT NULL"), ("qualifier", "TEXT"), ("scope", "TEXT NOT NULL"), ("scope_note", "TEXT"),
+         ("is_primary", "INTEGER NOT NULL"), ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("note", "TEXT")],
         [],
     ),
 }  # fmt: skip
@@ -137,7 +150,7 @@ def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
             for i, industry in enumerate(items, 1):
                 yield "zone_industries", {"zone": z.id, "lang": lang, "position": i, "industry": industry}
         for i, h in enumerate(z.highlights, 1):
-            yield "zone_highlights", {"zone": z.id, "position": i, "text_zh": h.text_zh, "text_en": h.text_en, "source": h.source}
+            yield "zone_highlights", {"zone": z.id, "position": i, **record_dict(h)}
         for i, n in enumerate(z.notes, 1):
             yield "zone_notes", {"zone": z.id, "position": i, "note": n}
     for ind in ds.indicators.values():
@@ -149,7 +162,11 @@ def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
         d["is_primary"] = int(d.pop("primary"))
         yield "stats", {"id": i, **d}
     for doc in ds.documents.values():
-        yield "documents", record_dict(doc)
+        d = record_dict(doc)
+        d["measures_partial"] = int(doc.measures_partial)
+        yield "documents", d
+        for alias in doc.aliases:
+            yield "document_aliases", {"document": doc.id, "alias": alias}
     for a in ds.areas.values():
         d = record_dict(a)
         d["position"] = d.pop("order")
@@ -171,6 +188,10 @@ def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
         d = record_dict(rk)
         d["verified"] = int(rk.verified)
         yield "rankings", {"id": i, **d}
+    for i, zf in enumerate(ds.zone_figures, 1):
+        d = record_dict(zf)
+        d["is_primary"] = int(d.pop("primary"))
+        yield "zone_figures", {"id": i, **d}
 
 
 @contextlib.contextmanager
@@ -207,6 +228,7 @@ def export_sqlite(ds: Dataset, target: Path) -> None:
             con.execute("CREATE INDEX zones_province ON zones(province)")
             con.execute("CREATE INDEX zones_city_code ON zones(city_code)")
             con.execute("CREATE INDEX stats_indicator_year ON stats(indicator, year)")
+            con.execute("CREATE INDEX zone_figures_zone ON zone_figures(zone, indicator, year)")
             con.commit()
             problems = con.execute("PRAGMA foreign_key_check").fetchall()
             if problems:

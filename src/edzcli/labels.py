@@ -74,6 +74,12 @@ AREA_KINDS: dict[str, Label] = {
     "built-up": ("建成区面积", "built-up"),
     "developed": ("已开发面积", "developed"),
 }
+FIGURE_SCOPES: dict[str, Label] = {  # whose figure a zone figure is
+    "zone": ("经开区本身", "the zone itself"),
+    "district": ("所在行政区（非经开区口径）", "host district, not the zone"),
+    "new-area": ("所在新区（非经开区口径）", "host new area, not the zone"),
+    "other": ("其他口径（见口径说明）", "another entity (see the scope note)"),
+}
 SEARCH_KINDS: dict[str, Label] = {
     "zone": ("经开区", "zone"),
     "measure": ("政策措施", "measure"),
@@ -118,7 +124,22 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "series": ("口径", "series"),
         "primary": ("默认值", "primary"),
         "source": ("来源", "source"),
+        "scope": ("口径", "scope"),
+        "scope_note": ("口径说明", "scope note"),
         "bar": ("", ""),
+    },
+    "compare": {  # zones side by side: one row per field
+        "key": ("键", "key"),
+        "field": ("项目", "field"),
+        "name": ("名称", "name"),
+        "province": ("省份", "province"),
+        "city": ("城市", "city"),
+        "region": ("地区", "region"),
+        "approved": ("批准为国家级", "approved as national ETDZ"),
+        "area": ("面积", "area"),
+        "industries": ("主导产业", "leading industries"),
+        "rank": ("最新综合排名（届次）", "latest overall rank (edition)"),
+        "facts": ("收录事实数", "facts in edz"),
     },
     "policies": {
         "id": ("ID", "id"),
@@ -131,6 +152,18 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "points": ("要点", "key points"),
         "sources": ("来源", "sources"),
     },
+    "documents": {
+        "key": ("--doc", "--doc"),
+        "id": ("ID", "id"),
+        "title": ("标题", "title"),
+        "doc_no": ("文号", "document no."),
+        "issuer": ("发文机关", "issuer"),
+        "date": ("日期", "date"),
+        "measures": ("措施数", "measures"),
+        "listed": ("已收录", "listed"),
+        "verified": ("标题已核实", "headings verified"),
+        "source": ("来源", "source"),
+    },
     "about": {
         "edz_version": ("edz 版本", "edz version"),
         "data_version": ("数据版本", "data version"),
@@ -141,6 +174,9 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "stats": ("统计数值", "figures"),
         "measures": ("政策措施", "measures"),
         "measures_heading_verified": ("标题已核实的措施", "measures with verified heading"),
+        "documents": ("政策文件", "policy documents"),
+        "zone_facts": ("经开区事实", "zone facts"),
+        "zone_figures": ("经开区自身数据", "zone figures"),
         "sources": ("来源", "sources"),
         "coverage_membership": ("名录来源", "membership sourced"),
         "coverage_approved": ("批准时间有来源", "approval date sourced"),
@@ -150,6 +186,8 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "coverage_industries": ("主导产业有来源", "leading industries sourced"),
         "coverage_codes": ("省、市区划代码有来源", "province and city codes sourced"),
         "coverage_zone_code": ("开发区自有统计区划代码", "zone's own NBS division code"),
+        "coverage_facts": ("有事实的经开区", "zones with facts"),
+        "coverage_figures": ("有自身数据的经开区", "zones with figures of their own"),
     },
     "zone": {  # one zone, shown as label: value lines
         "id": ("ID", "id"),
@@ -273,6 +311,30 @@ TEXT: dict[str, Label] = {
         "indicator is edz's default, and --format json gives the note saying why",
     ),
     "stats.signs": ("> 超过  ~ 约", "> more than, ~ about (as published)"),
+    "stats.zone_title": ("{zone} {year} 年数据（经开区自身口径）", "{zone}: the zone's own figures, {year}"),
+    "trend.zone_title": ("{zone}：{title}", "{zone}: {title}"),
+    "zone_figures.scope": (
+        "口径：仅列经开区本身的数据；所在行政区、新区的数据不作为经开区数据显示",
+        "scope: the zone's own figures only; a host district's or new area's figures are never shown as the zone's",
+    ),
+    "zone_figures.alt": (
+        "(alt) 另一来源公布的不同数值；每项第一行为 edz 默认采用的数值，理由见下方说明",
+        "(alt) a different value published by another source; the first row is edz's default, the note below says why",
+    ),
+    "zone_figures.note": ("{indicator} {year}：{note}", "{indicator} {year}: {note}"),
+    "zone.figures_hint": (
+        "经开区数据：edz stats --zone {id}、edz trend 指标 --zone {id}",
+        "zone figures: edz stats --zone {id}, edz trend INDICATOR --zone {id}",
+    ),
+    "compare.title": ("经开区对比（{n} 个）", "Zones side by side ({n})"),
+    "compare.years": (
+        "数据为各经开区最新一年的自身数据，括号内为年份；年份不同时不可直接比较",
+        "figures are each zone's newest of its own, with the year in brackets; figures of different years do not compare",
+    ),
+    "compare.no_figures": (
+        "以下经开区尚无自身数据（查找情况见 docs/zone-figures.md）：{ids}",
+        "no figures of their own yet (where we looked: docs/zone-figures.md): {ids}",
+    ),
     "trend.title": ("{name}（{unit}）", "{name} ({unit})"),
     "trend.alt": (
         "(alt) 另一口径公布的数值；同比按默认值计算",
@@ -294,6 +356,15 @@ TEXT: dict[str, Label] = {
         "(+N) N more sources: edz policies --format json or tsv lists them all",
     ),
     "policies.doc_title": ("{title}（{doc_no}）", "{title} ({doc_no})"),
+    "policies.partial": (
+        "本文件共 {total} 项措施，edz 只收录有来源的 {listed} 项（其余标题未找到可引用的来源）",
+        "the document has {total} measures; edz lists the {listed} whose headings a source gives",
+    ),
+    "documents.title": ("edz 收录的政策文件", "Policy documents in edz"),
+    "documents.hint": (
+        "edz policies --doc 键（或文件标题、文号）列出该文件的措施",
+        "edz policies --doc KEY (or the title or number) lists a document's measures",
+    ),
     # one zone
     "zone.systematic": (" （系统译名，非官方）", " (systematic, not official)"),
     "zone.unverified": (" （未核实）", " (unverified)"),
@@ -303,6 +374,10 @@ TEXT: dict[str, Label] = {
     ),
     "zone.codes_city2": ("、{code}", " and {code}"),
     "zone.codes_zone": ("，开发区 {code}", ", zone {code}"),
+    "zone.removed_inferred": (
+        "（推断；推断依据之一 {source}，该来源本身未提及退出，见退出说明）",
+        "(inferred; {source} is one input of the inference and does not itself state the removal: see the removal note)",
+    ),
     "zone.approved_unverified": (" （未核实：尚无可引用来源）", " (unverified: no citable source yet)"),
     "rank.unverified": ("（未核实）", " (unverified)"),
     "list_sep": ("、", "、"),

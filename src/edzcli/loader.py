@@ -34,6 +34,7 @@ from .model import (
     Source,
     Stat,
     Zone,
+    ZoneFigure,
 )
 
 SCHEMA_VERSION = 1
@@ -50,6 +51,7 @@ SOURCE_KINDS = tuple(L.SOURCE_KINDS)
 QUALIFIERS = tuple(L.QUALIFIERS)
 HEADING_STATUS = tuple(L.HEADING_STATUS)
 AREA_KINDS = tuple(L.AREA_KINDS)
+FIGURE_SCOPES = tuple(L.FIGURE_SCOPES)
 
 
 def default_data_path() -> Path:
@@ -156,10 +158,15 @@ SPECS: dict[str, dict[str, F]] = {
         "highlights": F("table"),
         "notes": F("strs"),
     },
-    "highlights": {
+    "highlights": {  # a zone fact: text in both languages, its year, and the figure it states, if any
         "text_zh": F("str", True),
         "text_en": F("str", True),
         "source": F("slug", True, ref="sources"),
+        "year": F("int"),
+        "value": F("float"),
+        "unit": F("str", False, UNITS),
+        "qualifier": F("str", False, QUALIFIERS),
+        "note": F("str"),
     },
     "indicators": {
         "id": F("slug", True),
@@ -189,11 +196,14 @@ SPECS: dict[str, dict[str, F]] = {
         "key": F("str", True),
         "title_zh": F("str", True),
         "title_en": F("str", True),
-        "doc_no": F("str", True),
+        "doc_no": F("str"),
         "issuer_zh": F("str", True),
         "issuer_en": F("str", True),
-        "date": F("date", True),
+        "date": F("date"),
+        "date_source": F("slug", ref="sources"),
+        "aliases": F("strs"),
         "measure_count": F("int", True),
+        "measures_partial": F("bool"),
         "source": F("slug", True, ref="sources"),
         "note": F("str"),
     },
@@ -231,9 +241,34 @@ SPECS: dict[str, dict[str, F]] = {
         "complete_to": F("int"),
         "note": F("str"),
     },
+    "zone_figures": {
+        "zone": F("slug", True, ref="zones"),
+        "indicator": F("slug", True, ref="indicators"),
+        "year": F("int", True),
+        "value": F("float", True),
+        "unit": F("str", True, UNITS),
+        "qualifier": F("str", False, QUALIFIERS),
+        "scope": F("str", True, FIGURE_SCOPES),
+        "scope_note": F("str"),
+        "primary": F("bool"),
+        "source": F("slug", True, ref="sources"),
+        "note": F("str"),
+    },
 }
 
-TABLES = ("sources", "regions", "provinces", "zones", "indicators", "stats", "documents", "areas", "measures", "rankings")
+TABLES = (
+    "sources",
+    "regions",
+    "provinces",
+    "zones",
+    "indicators",
+    "stats",
+    "documents",
+    "areas",
+    "measures",
+    "rankings",
+    "zone_figures",
+)
 REQUIRED_TABLES = ("sources", "regions", "provinces", "zones")
 
 
@@ -311,6 +346,8 @@ def _describe(table: str, index: int, rec: Any) -> str:
             label += f" id={rid!r}"
         elif table == "stats":
             label += f" {rec.get('indicator')!r} {rec.get('year')!r}"
+        elif table == "zone_figures":
+            label += f" {rec.get('zone')!r} {rec.get('indicator')!r} {rec.get('year')!r}"
     return label
 
 
@@ -434,6 +471,8 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
                 f"stats[{idx[1]}] {ind_id!r} {year!r}",
                 f"{len(idx)} primary values for this indicator, year and period; mark all but one primary = false",
             )
+    yield from _check_zone_facts(doc)
+    yield from _check_zone_figures(doc)
     docs = {d.get("id"): d for d in doc.get("documents", []) if isinstance(d, dict)}
     areas = {a.get("id"): a for a in doc.get("areas", []) if isinstance(a, dict)}
     for i, m in enumerate(doc.get("measures", [])):
@@ -445,8 +484,53 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
                 )
     for did, d in docs.items():
         count = sum(1 for m in doc.get("measures", []) if isinstance(m, dict) and m.get("document") == did)
-        if isinstance(d.get("measure_count"), int) and count and count != d["measure_count"]:
-            yield Problem(f"documents id={did!r} .measure_count", f"says {d['measure_count']} but {count} measures are listed")
+        if not isinstance(d.get("measure_count"), int) or not count:
+            continue
+        if d.get("measures_partial") and count >= d["measure_count"]:
+            yield Problem(f"documents id={did!r} .measures_partial", f"all {count} measures are listed: drop measures_partial")
+        elif not d.get("measures_partial") and count != d["measure_count"]:
+            yield Problem(
+                f"documents id={did!r} .measure_count",
+                f"says {d['measure_count']} but {count} measures are listed (set measures_partial = true if only some are known)",
+            )
+
+
+def _check_zone_facts(doc: dict[str, Any]) -> Iterator[Problem]:
+    """A fact's figure is a value with its unit: one without the other is not a figure."""
+    for i, z in enumerate(doc.get("zones", [])):
+        if not isinstance(z, dict):
+            continue
+        for j, h in enumerate(z.get("highlights", ())):
+            if isinstance(h, dict) and ("value" in h) != ("unit" in h):
+                yield Problem(f"{_describe('zones', i, z)} .highlights[{j}]", "a figure needs both value and unit")
+            elif isinstance(h, dict) and "qualifier" in h and "value" not in h:
+                yield Problem(f"{_describe('zones', i, z)} .highlights[{j}].qualifier", "a qualifier needs a value")
+
+
+def _check_zone_figures(doc: dict[str, Any]) -> Iterator[Problem]:
+    """A figure of another scope names its entity; one primary value per zone, indicator, year and
+    scope; and a zone figure is never stored in a share-of-national indicator."""
+    indicators = {i.get("id"): i for i in doc.get("indicators", []) if isinstance(i, dict)}
+    primaries: dict[tuple[Any, ...], list[int]] = {}
+    for i, f in enumerate(doc.get("zone_figures", [])):
+        if not isinstance(f, dict):
+            continue
+        label = _describe("zone_figures", i, f)
+        if f.get("scope") != "zone" and "scope_note" not in f:
+            yield Problem(f"{label} .scope_note", f"required when scope is {f.get('scope')!r}: name the entity the figure is for")
+        ind = indicators.get(f.get("indicator"))
+        if ind is not None and ind.get("share_of"):
+            yield Problem(f"{label} .indicator", "a share of the national total is not a zone figure")
+        key = (f.get("zone"), f.get("indicator"), f.get("year"), f.get("scope"))
+        primaries.setdefault(key, [])
+        if f.get("primary", True):
+            primaries[key].append(i)
+    for (zone, ind_id, year, _scope), idx in primaries.items():
+        if len(idx) > 1:
+            yield Problem(
+                f"zone_figures[{idx[1]}] {zone!r} {ind_id!r} {year!r}",
+                f"{len(idx)} primary values for this zone, indicator, year and scope; mark all but one primary = false",
+            )
 
 
 CODE_DIGITS = {"province_code": 2, "city_code": 6, "city_code_2": 6, "zone_code": 6}
@@ -531,6 +615,7 @@ RECORD_CLASSES: dict[str, type[Any]] = {
     "areas": Area,
     "measures": Measure,
     "rankings": Ranking,
+    "zone_figures": ZoneFigure,
 }
 
 
@@ -553,7 +638,9 @@ def _pack(doc: dict[str, Any]) -> dict[str, Any]:
                 elif kind == "float" and v is not None:
                     v = float(v)
                 elif kind == "table":
-                    v = tuple(tuple(h.get(g) for g in Highlight._fields) for h in v or ())
+                    v = tuple(
+                        tuple(float(h[g]) if g == "value" and g in h else h.get(g) for g in Highlight._fields) for h in v or ()
+                    )
                 values.append(v)
             rows.append(tuple(values))
         packed[table] = rows
@@ -588,6 +675,7 @@ def _build(path: str, packed: dict[str, Any]) -> Dataset:
         by_id("areas"),
         by_id("measures"),
         rows("rankings"),
+        rows("zone_figures"),
     )
 
 
@@ -668,7 +756,7 @@ def check_file(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[P
 _CACHE: dict[tuple[str, int, int], Dataset] = {}
 CACHE_ENV = "EDZ_CACHE_DIR"
 NO_CACHE_ENV = "EDZ_NO_CACHE"
-CACHE_FORMAT = 3  # 3: positional rows per record class (see _pack)
+CACHE_FORMAT = 4  # 3: positional rows per record class (see _pack); 4: zone facts with figures, zone_figures
 
 
 def cache_dir() -> Path | None:

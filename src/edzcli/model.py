@@ -60,9 +60,17 @@ class Province(NamedTuple):
 
 
 class Highlight(NamedTuple):
+    """One sourced fact about a zone (stored as `highlights`): text in both languages, the year it
+    describes, and optionally the figure it states (value, unit, qualifier)."""
+
     text_zh: str
     text_en: str
     source: str
+    year: int | None = None
+    value: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    note: str | None = None
 
 
 class Zone(NamedTuple):
@@ -163,12 +171,15 @@ class Document(NamedTuple):
     key: str
     title_zh: str
     title_en: str
-    doc_no: str
+    doc_no: str | None  # None: the document has no number (a Central Committee decision)
     issuer_zh: str
     issuer_en: str
-    date: str
+    date: str | None  # None: no citable date
     measure_count: int
     source: str
+    date_source: str | None = None
+    aliases: tuple[str, ...] = ()
+    measures_partial: bool = False  # True: fewer measures are listed than the document has
     note: str | None = None
 
 
@@ -199,6 +210,36 @@ class Measure(NamedTuple):
     @property
     def verified(self) -> bool:
         return self.heading_status == "verified" and self.position_verified
+
+
+class ZoneFigure(NamedTuple):
+    """One published figure of one zone: the same indicator ids as the aggregate `Stat`s where they
+    mean the same thing. `scope` says whose figure it is (`zone`, or the `district` / `new-area` /
+    `other` entity named in `scope_note`); figures of different scopes are never one series."""
+
+    zone: str
+    indicator: str
+    year: int
+    value: float
+    unit: str
+    scope: str
+    source: str
+    qualifier: str | None = None
+    scope_note: str | None = None
+    primary: bool = True
+    note: str | None = None
+
+    @property
+    def zone_scope(self) -> bool:
+        return self.scope == "zone"
+
+    @property
+    def series(self) -> str | None:
+        """Always None: MOFCOM's two series are releases of aggregates, not of one zone."""
+        return None
+
+
+Figure = Stat | ZoneFigure  # one published figure: of all national ETDZs together, or of one zone
 
 
 class Ranking(NamedTuple):
@@ -237,6 +278,7 @@ class Dataset:
         "regions",
         "sources",
         "stats",
+        "zone_figures",
         "zones",
     )
 
@@ -254,6 +296,7 @@ class Dataset:
         areas: dict[str, Area],
         measures: dict[str, Measure],
         rankings: list[Ranking],
+        zone_figures: list[ZoneFigure] | None = None,
     ) -> None:
         self.path = path
         self.meta = meta
@@ -267,6 +310,7 @@ class Dataset:
         self.areas = areas
         self.measures = measures
         self.rankings = rankings
+        self.zone_figures = zone_figures if zone_figures is not None else []
 
     def __repr__(self) -> str:
         return f"<Dataset {self.path!r}: {len(self.zones)} zones, {len(self.stats)} figures, {len(self.measures)} measures>"
@@ -291,4 +335,5 @@ class Dataset:
             "areas": record_dict(list(self.areas.values())),
             "measures": record_dict(list(self.measures.values())),
             "rankings": record_dict(self.rankings),
+            "zone_figures": record_dict(self.zone_figures),
         }

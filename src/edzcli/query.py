@@ -12,9 +12,9 @@ import datetime as _dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
-from .errors import InputError
+from .errors import InputError, NotFoundError
 from .labels import SOURCE_KINDS
-from .model import Dataset, Indicator, Measure, Ranking, Source, Stat, Zone, earliest_day
+from .model import Dataset, Figure, Indicator, Measure, Ranking, Source, Stat, Zone, ZoneFigure, earliest_day
 from .names import choose, parse_int, resolve_name, suggest
 
 ZONE_SORTS = ("province", "approved", "id", "name", "city", "region")
@@ -44,9 +44,18 @@ def resolve_city(ds: Dataset, text: str) -> str:
     return resolve_name("city", text, names, sorted({z.city_en for z in ds.zones.values()}))
 
 
+DOCUMENT_LIST = "list"  # `edz policies --doc list`: the documents themselves
+
+
 def resolve_document(ds: Dataset, text: str) -> str:
-    names = {d.id: (d.id, d.key, d.doc_no) for d in ds.documents.values()}
-    return resolve_name("document", text, names, [d.key for d in ds.documents.values()])
+    """Document id from its key (2025, 2024, sip-2024), id, number, full title (either language,
+    with or without 《》) or one of its aliases."""
+    names = {d.id: (d.id, d.key, d.doc_no or "", d.title_zh, d.title_en, *d.aliases) for d in ds.documents.values()}
+    return resolve_name("document", text.strip().strip("《》"), names, [d.key for d in ds.documents.values()] + [DOCUMENT_LIST])
+
+
+def wants_document_list(text: str | None) -> bool:
+    return text is not None and text.strip().lower() == DOCUMENT_LIST
 
 
 def resolve_area(ds: Dataset, text: str, document: str | None = None) -> str:
@@ -154,8 +163,8 @@ class StatRow(NamedTuple):
     indicator's share of the national total where a share indicator exists."""
 
     indicator: Indicator
-    stat: Stat
-    alternatives: tuple[Stat, ...]
+    stat: Figure
+    alternatives: tuple[Figure, ...]
     share: Stat | None
 
 
@@ -183,11 +192,17 @@ def check_year(ds: Dataset, year: int) -> int:
     return year
 
 
-def stats_for_year(ds: Dataset, year: int, *, headline_only: bool = True) -> list[StatRow]:
+def stats_for_year(ds: Dataset, year: int, *, headline_only: bool = True, zone: str | None = None) -> list[StatRow]:
     """Full-year figures for `year` in indicator order; share indicators are folded into the
-    row of the indicator they are a share of when that one is shown too."""
-    by_ind: dict[str, list[Stat]] = {}
-    for s in ds.stats:
+    row of the indicator they are a share of when that one is shown too. With `zone`, the zone's
+    own figures (`ZoneFigure`, every indicator, no national share) instead of the aggregates."""
+    by_ind: dict[str, list[Figure]] = {}
+    if zone is not None:
+        for f in zone_figures(ds, zone):
+            if f.year == year and f.zone_scope:  # another scope's figure never stands in a zone's row
+                by_ind.setdefault(f.indicator, []).append(f)
+        headline_only = False
+    for s in ds.stats if zone is None else ():
         if s.year == year and s.period is None and s.as_of is None:
             by_ind.setdefault(s.indicator, []).append(s)
     shown = [i for i in ds.indicators.values() if i.id in by_ind and (i.headline or not headline_only)]
@@ -203,14 +218,27 @@ def stats_for_year(ds: Dataset, year: int, *, headline_only: bool = True) -> lis
         share = None
         sid = share_for.get(ind.id)
         if sid and sid in by_ind:
-            share = next((s for s in by_ind[sid] if s.primary), by_ind[sid][0])
+            found = next((s for s in by_ind[sid] if s.primary), by_ind[sid][0])
+            share = found if isinstance(found, Stat) else None  # a national share belongs to the aggregates
         rows.append(StatRow(ind, primary, others, share))
     return rows
 
 
-def series(ds: Dataset, indicator: str, start: int | None = None, end: int | None = None) -> list[Stat]:
-    """Full-year figures of one indicator, oldest first, every published value (primary first)."""
-    out = [
+def series(
+    ds: Dataset, indicator: str, start: int | None = None, end: int | None = None, zone: str | None = None
+) -> list[Figure]:
+    """Full-year figures of one indicator, oldest first, every published value (primary first).
+    With `zone`, that zone's own figures of its own scope only (a district's figure never joins
+    the zone's series)."""
+    if zone is not None:
+        found: list[Figure] = [
+            f
+            for f in zone_figures(ds, zone, indicator)
+            if f.zone_scope and (start is None or f.year >= start) and (end is None or f.year <= end)
+        ]
+        found.sort(key=lambda f: (f.year, not f.primary))
+        return found
+    out: list[Figure] = [
         s
         for s in ds.stats
         if s.indicator == indicator
@@ -221,6 +249,68 @@ def series(ds: Dataset, indicator: str, start: int | None = None, end: int | Non
     ]
     out.sort(key=lambda s: (s.year, not s.primary))
     return out
+
+
+# --------------------------------------------------------------------------- one zone's figures
+
+
+def zone_figures(ds: Dataset, zone: str, indicator: str | None = None) -> list[ZoneFigure]:
+    """A zone's figures in indicator order, newest year first, primary before alternatives."""
+    order = {iid: i for i, iid in enumerate(ds.indicators)}
+    out = [f for f in ds.zone_figures if f.zone == zone and (indicator is None or f.indicator == indicator)]
+    out.sort(key=lambda f: (order.get(f.indicator, 999), -f.year, not f.primary))
+    return out
+
+
+def latest_zone_figures(ds: Dataset, zone: str) -> dict[str, ZoneFigure]:
+    """indicator id → the zone's newest primary figure of its own scope."""
+    out: dict[str, ZoneFigure] = {}
+    for f in zone_figures(ds, zone):
+        if f.primary and f.zone_scope and f.indicator not in out:
+            out[f.indicator] = f
+    return out
+
+
+def zone_stats_year(ds: Dataset, zone: str, text: str | None) -> int:
+    """The year `edz stats --zone` shows: as typed (one of the zone's years), or its newest year
+    with a GDP, trade or FDI figure (else its newest year). NotFoundError when it has none."""
+    years = sorted({f.year for f in ds.zone_figures if f.zone == zone})
+    if not years:
+        raise NotFoundError(f"edz has no figures of the zone {zone!r} itself (see docs/zone-figures.md for where we looked)")
+    if text is None or text.strip().lower() == "latest":
+        core = [f.year for f in ds.zone_figures if f.zone == zone and f.indicator in CORE_ZONE_INDICATORS]
+        return max(core) if core else years[-1]
+    year = parse_int("year", text, [str(y) for y in years])
+    if year not in years:
+        near = min(years, key=lambda y: abs(y - year))
+        raise InputError(f"year for zone {zone}", year, [str(y) for y in years], str(near))
+    return year
+
+
+CORE_ZONE_INDICATORS = ("gdp", "trade-total", "fdi-actual")
+COMPARE_INDICATORS = (
+    "gdp",
+    "trade-total",
+    "fdi-actual",
+    "fiscal-revenue",
+    "industrial-output-above-scale",
+    "high-tech-enterprises",
+)
+
+
+def compare_zones(ds: Dataset, queries: Sequence[str]) -> list[Zone]:
+    """`edz compare`: two or more zones, each resolved like `edz zone`, no zone twice."""
+    from .search import get_zone
+
+    if len(queries) < 2:
+        raise InputError("zones", " ".join(queries), hint="give at least two zones to compare")
+    zones = [get_zone(ds, q) for q in queries]
+    seen: set[str] = set()
+    for q, z in zip(queries, zones, strict=True):
+        if z.id in seen:
+            raise InputError("zones", q, hint=f"{z.id} is named twice")
+        seen.add(z.id)
+    return zones
 
 
 # --------------------------------------------------------------------------- policies
@@ -487,9 +577,12 @@ def stats_year(ds: Dataset, text: str | None) -> int:
     return check_year(ds, parse_int("year", text, [str(x) for x in ds.stat_years()]))
 
 
-def stats_rows(ds: Dataset, year: int, *, all_indicators: bool = False) -> list[StatRow]:
+def stats_rows(ds: Dataset, year: int, *, all_indicators: bool = False, zone: str | None = None) -> list[StatRow]:
     """The rows `edz stats YEAR` shows: the headline indicators, or every indicator when the year
-    has no headline figure (a year known only for, say, a patent count still answers)."""
+    has no headline figure (a year known only for, say, a patent count still answers). With
+    `zone`, every figure of that zone in that year."""
+    if zone is not None:
+        return stats_for_year(ds, year, zone=zone)
     rows = stats_for_year(ds, year, headline_only=not all_indicators)
     if not rows and not all_indicators:
         rows = stats_for_year(ds, year, headline_only=False)
@@ -556,6 +649,10 @@ def citations(ds: Dataset) -> dict[str, set[str]]:
             cite(src, f"measure:{m.id}")
     for r in ds.rankings:
         cite(r.source, f"ranking:{r.edition}:{r.list}:{r.rank}")
+    for d in ds.documents.values():
+        cite(d.date_source, f"document:{d.id}.date")
+    for f in ds.zone_figures:
+        cite(f.source, f"zone-figure:{f.zone}:{f.indicator}:{f.year}")
     return uses
 
 
@@ -563,6 +660,7 @@ def coverage(ds: Dataset) -> dict[str, dict[str, int]]:
     """How many active zones have each fact, and how many of those carry a source."""
     active = ds.active_zones
     n = len(active)
+    with_figures = {f.zone for f in ds.zone_figures if f.zone_scope}
 
     def cnt(pred: Callable[[Zone], bool]) -> int:
         return sum(1 for z in active if pred(z))
@@ -599,5 +697,11 @@ def coverage(ds: Dataset) -> dict[str, dict[str, int]]:
             "zones": n,
             "with_value": cnt(lambda z: z.zone_code is not None),
             "sourced": cnt(lambda z: z.zone_code is not None and z.codes_source is not None and z.code_vintage is not None),
+        },
+        "facts": {"zones": n, "with_value": cnt(lambda z: bool(z.highlights)), "sourced": cnt(lambda z: bool(z.highlights))},
+        "figures": {
+            "zones": n,
+            "with_value": cnt(lambda z: z.id in with_figures),
+            "sourced": cnt(lambda z: z.id in with_figures),
         },
     }

@@ -10,8 +10,22 @@ from typing import TYPE_CHECKING, Any
 
 from . import labels as L
 from .labels import pick, t, text
-from .model import Dataset, Measure, Province, Ranking, Region, Source, Stat, Zone, precision_of, record_dict
-from .query import ProvinceCounts, StatRow, YearCount, citations, coverage
+from .model import (
+    Dataset,
+    Document,
+    Figure,
+    Measure,
+    Province,
+    Ranking,
+    Region,
+    Source,
+    Stat,
+    Zone,
+    ZoneFigure,
+    precision_of,
+    record_dict,
+)
+from .query import COMPARE_INDICATORS, ProvinceCounts, StatRow, YearCount, citations, coverage, latest_zone_figures
 from .view import LEVELS, Column, Tile, TileMap, View, raw_text
 
 if TYPE_CHECKING:
@@ -122,7 +136,7 @@ def zones_view(
 # --------------------------------------------------------------------------- stats
 
 
-def stat_record(ds: Dataset, s: Stat) -> dict[str, Any]:
+def stat_record(ds: Dataset, s: Figure) -> dict[str, Any]:
     rec: dict[str, Any] = record_dict(s)
     ind = ds.indicators[s.indicator]
     rec["name_zh"] = ind.name_zh
@@ -135,9 +149,9 @@ _FIGURE_KEYS = ("value", "qualifier", "unit")
 _PROVENANCE_KEYS = ("series", "primary", "source")
 
 
-def _figure_cells(s: Stat, primary: bool) -> dict[str, Any]:
-    """The cells of _FIGURE_KEYS and _PROVENANCE_KEYS for one figure."""
-    return {
+def _figure_cells(s: Figure, primary: bool) -> dict[str, Any]:
+    """The cells of _FIGURE_KEYS and _PROVENANCE_KEYS for one figure (and its scope, for a zone's)."""
+    cells = {
         "value": s.value,
         "qualifier": s.qualifier,
         "unit": s.unit,
@@ -145,6 +159,32 @@ def _figure_cells(s: Stat, primary: bool) -> dict[str, Any]:
         "primary": primary,
         "source": s.source,
     }
+    if isinstance(s, ZoneFigure):
+        cells["scope"] = s.scope
+        cells["scope_note"] = s.scope_note
+    return cells
+
+
+def _zone_figure_notes(figures: Sequence[Figure], lang: str) -> list[str]:
+    """Under a zone's figures: what each note says (conversions, conflicts, scope cautions)."""
+    out = []
+    for f in figures:
+        if isinstance(f, ZoneFigure) and (f.note or f.scope_note):
+            bits = [b for b in (f.scope_note, f.note) if b]
+            out.append(text("zone_figures.note", lang, indicator=f.indicator, year=f.year, note=" ".join(bits)))
+    return out
+
+
+def _zone_figure_columns(view: View, zone: Zone | None, lang: str) -> None:
+    """A zone's figures carry their scope in every format, and their scope note for machines."""
+    if zone is None:
+        return
+    heads = L.COLUMNS["figure"]
+    view.columns.append(Column.of("scope", heads["scope"]))
+    view.columns.append(Column.of("scope_note", heads["scope_note"]))
+    view.hidden = (*view.hidden, "scope_note", "series", "share_national")
+    view.human_values["scope"] = lambda row, lg: t(L.FIGURE_SCOPES[row["scope"]], lg)
+    view.notes.append(text("zone_figures.scope", lang))
 
 
 def _signed(value: Any, qualifier: str | None) -> str:
@@ -159,7 +199,10 @@ _FIGURE_HUMAN: dict[str, Callable[[dict[str, Any], str], str]] = {
 }
 
 
-def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str, *, all_indicators: bool = False) -> View:
+def stats_view(
+    ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str, *, all_indicators: bool = False, zone: Zone | None = None
+) -> View:
+    """One year's figures: of all national ETDZs, or with `zone` of that zone itself."""
     cols = _cols(
         "figure",
         "indicator",
@@ -196,15 +239,21 @@ def stats_view(ds: Dataset, year: int, rows_in: Sequence[StatRow], lang: str, *,
             rec["share_national"] = stat_record(ds, share) if share else None
             records.append(rec)
     view = View(cols, rows, records, marks=marks, hidden=("qualifier", "share_qualifier", "primary"))
-    every = all_indicators or any(not r.indicator.headline for r in rows_in)
-    view.title = text("stats.title_all" if every else "stats.title", lang, year=year)
+    if zone is None:
+        every = all_indicators or any(not r.indicator.headline for r in rows_in)
+        view.title = text("stats.title_all" if every else "stats.title", lang, year=year)
+    else:
+        view.title = text("stats.zone_title", lang, zone=pick(zone.name_zh, zone.name_en, lang), year=year)
     view.human_values = {
         **_FIGURE_HUMAN,
         "share_national": lambda row, lang: _signed(row["share_national"], row["share_qualifier"]),
     }
+    _zone_figure_columns(view, zone, lang)
     if has_alt:
-        view.notes.append(text("stats.alt", lang))
+        view.notes.append(text("stats.alt" if zone is None else "zone_figures.alt", lang))
     view.notes.append(text("stats.signs", lang))
+    if zone is not None:
+        view.notes.extend(_zone_figure_notes([f for r in rows_in for f in (r.stat, *r.alternatives)], lang))
     return view
 
 
@@ -246,15 +295,12 @@ def policies_view(ds: Dataset, measures: Sequence[Measure], lang: str, *, points
     if any(m.heading_status == "inferred" for m in measures):
         notes.append(text("policies.inferred", lang))
     docs = sorted({m.document for m in measures}, key=list(ds.documents).index)
-    title = " / ".join(
-        text(
-            "policies.doc_title",
-            lang,
-            title=pick(ds.documents[d].title_zh, ds.documents[d].title_en, lang),
-            doc_no=ds.documents[d].doc_no,
-        )
-        for d in docs
-    )
+    title = " / ".join(document_title(ds.documents[d], lang) for d in docs)
+    for d in docs:
+        doc = ds.documents[d]
+        if doc.measures_partial:
+            listed = sum(1 for m in ds.measures.values() if m.document == d)
+            notes.append(text("policies.partial", lang, listed=listed, total=doc.measure_count))
     view = View(cols, rows, [measure_record(ds, m) for m in measures], title=title or None, notes=notes, marks=marks)
     view.hidden = ("position_verified",)
     view.human_values = {
@@ -264,6 +310,53 @@ def policies_view(ds: Dataset, measures: Sequence[Measure], lang: str, *, points
     }
     if any(len(m.sources) > 1 for m in measures):
         notes.append(text("policies.more_sources", lang))
+    return view
+
+
+def document_title(doc: Document, lang: str) -> str:
+    title = pick(doc.title_zh, doc.title_en, lang)
+    return text("policies.doc_title", lang, title=title, doc_no=doc.doc_no) if doc.doc_no else title
+
+
+def documents_view(ds: Dataset, lang: str) -> View:
+    """`edz policies --doc list`: every document, with what --doc accepts and how much is listed."""
+    cols = _cols(
+        "documents",
+        "key",
+        "id",
+        "title",
+        "doc_no",
+        "issuer",
+        "date",
+        "measures",
+        "listed",
+        "verified",
+        "source",
+        numeric=("measures", "listed", "verified"),
+    )
+    rows, records = [], []
+    for d in ds.documents.values():
+        ms = [m for m in ds.measures.values() if m.document == d.id]
+        rows.append(
+            {
+                "key": d.key,
+                "id": d.id,
+                "title": pick(d.title_zh, d.title_en, lang),
+                "doc_no": d.doc_no,
+                "issuer": pick(d.issuer_zh, d.issuer_en, lang),
+                "date": d.date,
+                "measures": d.measure_count,
+                "listed": len(ms),
+                "verified": sum(1 for m in ms if m.heading_status == "verified"),
+                "source": d.source,
+            }
+        )
+        rec = record_dict(d)
+        rec["measures_listed"] = len(ms)
+        rec["headings_verified"] = rows[-1]["verified"]
+        records.append(rec)
+    view = View(cols, rows, records, title=text("documents.title", lang))
+    view.notes.append(text("documents.hint", lang))
     return view
 
 
@@ -284,6 +377,9 @@ def about_view(ds: Dataset, lang: str, version: str) -> View:
         "stats": len(ds.stats),
         "measures": len(ds.measures),
         "measures_heading_verified": verified_headings,
+        "documents": len(ds.documents),
+        "zone_facts": sum(len(z.highlights) for z in ds.zones.values()),
+        "zone_figures": len(ds.zone_figures),
         "sources": len(ds.sources),
     }
     for key, c in cov.items():
@@ -355,9 +451,10 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
         add("approved_note", z.approved_note)
     add("creation", t(L.CREATION[z.creation], lang))
     status = t(L.STATUS[z.status], lang)
-    if z.removed:
-        basis = L.REMOVED_BASIS[z.removed_basis or "inferred"]
-        status += f" {z.removed} ({t(basis, lang)}){_src(z.removed_source)}"
+    if z.removed and z.removed_basis == "confirmed":
+        status += f" {z.removed} ({t(L.REMOVED_BASIS['confirmed'], lang)}){_src(z.removed_source)}"
+    elif z.removed:  # the source is an input of our inference, not a statement of the removal
+        status += f" {z.removed} " + text("zone.removed_inferred", lang, source=z.removed_source or "-")
     add("status", status)
     if z.removed_note:
         add("removed_note", z.removed_note)
@@ -368,7 +465,7 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
     else:
         add("area", None)
     # the list in the language shown where it exists, else the one there is
-    industries = z.industries_en if (lang == "en" or not z.industries_zh) and z.industries_en else z.industries_zh
+    industries = _industries(z, lang)
     add("industries", (_joined(industries, lang) + _src(z.industries_source)) if industries else None)
     ranks = [r for r in ds.rankings if r.zone == z.id]
     ranks.sort(key=lambda r: (r.list != "overall", -r.edition, r.list))
@@ -381,14 +478,120 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
     else:
         add("rankings", None)
     for i, h in enumerate(z.highlights, 1):
-        add(f"highlight_{i}", pick(h.text_zh, h.text_en, lang) + _src(h.source), "highlight", i=i)
+        year = f"{h.year}: " if h.year else ""
+        add(f"highlight_{i}", year + pick(h.text_zh, h.text_en, lang) + _src(h.source), "highlight", i=i)
+    for f in zone_figure_list(ds, z):
+        ind = ds.indicators[f.indicator]
+        key = f"figure_{f.indicator}_{f.year}" + ("" if f.primary else "_alt")
+        cols.append(Column(key, f"{ind.name_zh} {f.year}", f"{ind.name_en} {f.year}"))
+        row[key] = figure_text(f, lang) + _src(f.source)
     for i, n in enumerate(z.notes, 1):
         add(f"note_{i}", n, "note", i=i)
     add("membership_source", z.membership_source)
     rec = zone_record(ds, z)
     rec["rankings"] = [record_dict(r) for r in ranks]
+    rec["figures"] = [record_dict(f) for f in zone_figure_list(ds, z)]
     title = pick(z.name_zh, z.name_en, lang)
-    return View(cols, [row], [rec], title=title, vertical=True)
+    view = View(cols, [row], [rec], title=title, vertical=True)
+    if rec["figures"]:
+        view.notes.append(text("zone.figures_hint", lang, id=z.id))
+    return view
+
+
+def zone_figure_list(ds: Dataset, z: Zone) -> list[ZoneFigure]:
+    from .query import zone_figures
+
+    return zone_figures(ds, z.id)
+
+
+def figure_text(f: ZoneFigure, lang: str) -> str:
+    """3686 亿元; >30 亿美元 (alt); ~2800 个 [district: …] — for people."""
+    out = f"{_signed(f.value, f.qualifier)} {unit_label(f.unit, lang)}"
+    if not f.primary:
+        out += " (alt)"
+    if not f.zone_scope:
+        out += f" [{t(L.FIGURE_SCOPES[f.scope], lang)}: {f.scope_note}]"
+    return out
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def compare_view(ds: Dataset, zones: Sequence[Zone], lang: str) -> View:
+    """Zones side by side: one column per zone, one row per field. Figures are each zone's newest
+    of its own scope, with their year: zones whose latest years differ are not made to look alike."""
+    heads = L.COLUMNS["compare"]
+    cols = [Column.of("key", heads["key"]), Column.of("field", heads["field"])] + [Column(z.id, z.id, z.id) for z in zones]
+    rows: list[dict[str, Any]] = []
+    latest = {z.id: latest_zone_figures(ds, z.id) for z in zones}
+
+    def add(key: str, label: tuple[str, str], cells: dict[str, Any]) -> None:
+        rows.append({"key": key, "field": t(label, lang), **cells})
+
+    add("name", heads["name"], {z.id: pick(z.name_zh, z.name_en, lang) for z in zones})
+    add("province", heads["province"], {z.id: _province_name(ds.provinces[z.province], lang) for z in zones})
+    add("city", heads["city"], {z.id: pick(z.city_zh, z.city_en, lang) for z in zones})
+    add("region", heads["region"], {z.id: _region_name(ds.regions[z.region], lang) for z in zones})
+    add(
+        "approved",
+        heads["approved"],
+        {z.id: (z.approved + ("" if z.approved_verified else UNVERIFIED_MARK)) if z.approved else None for z in zones},
+    )
+    add(
+        "area",
+        heads["area"],
+        {
+            z.id: f"{raw_text(z.area_km2)} km2 ({t(L.AREA_KINDS[z.area_kind or 'planned'], lang)})"
+            if z.area_km2 is not None
+            else None
+            for z in zones
+        },
+    )
+    add("industries", heads["industries"], {z.id: _joined(_industries(z, lang), lang) or None for z in zones})
+    add("rank", heads["rank"], {z.id: _latest_rank(ds, z, lang) for z in zones})
+    for ind_id in COMPARE_INDICATORS:
+        ind = ds.indicators[ind_id]
+        cells = {}
+        for z in zones:
+            f = latest[z.id].get(ind_id)
+            cells[z.id] = f"{figure_text(f, lang)} ({f.year})" if f else None
+        add(f"figure:{ind_id}", (ind.name_zh, ind.name_en), cells)
+    add("facts", heads["facts"], {z.id: len(z.highlights) for z in zones})
+    records = []
+    for z in zones:
+        rec = zone_record(ds, z)
+        rec["latest_rank"] = _latest_rank_record(ds, z)
+        rec["latest_figures"] = {k: record_dict(f) for k, f in latest[z.id].items()}
+        records.append(rec)
+    view = View(cols, rows, records, title=text("compare.title", lang, n=len(zones)), hidden=("key",))
+    view.notes.append(text("compare.years", lang))
+    if any(z.approved and not z.approved_verified for z in zones):
+        view.notes.append(text("zones.unverified", lang))
+    missing = [z.id for z in zones if not latest[z.id]]
+    if missing:
+        view.notes.append(text("compare.no_figures", lang, ids=", ".join(missing)))
+    return view
+
+
+def _industries(z: Zone, lang: str) -> tuple[str, ...]:
+    return z.industries_en if (lang == "en" or not z.industries_zh) and z.industries_en else z.industries_zh
+
+
+def _overall_ranks(ds: Dataset, z: Zone) -> list[Ranking]:
+    return sorted((r for r in ds.rankings if r.zone == z.id and r.list == "overall"), key=lambda r: -r.edition)
+
+
+def _latest_rank(ds: Dataset, z: Zone, lang: str) -> str | None:
+    ranks = _overall_ranks(ds, z)
+    if not ranks:
+        return None
+    r = ranks[0]
+    return f"#{r.rank} ({r.edition})" + ("" if r.verified else text("rank.unverified", lang))
+
+
+def _latest_rank_record(ds: Dataset, z: Zone) -> dict[str, Any] | None:
+    ranks = _overall_ranks(ds, z)
+    return record_dict(ranks[0]) if ranks else None
 
 
 # --------------------------------------------------------------------------- search, sources, indicators
@@ -493,15 +696,20 @@ def _year_ranges(years: Sequence[int]) -> str | None:
 # --------------------------------------------------------------------------- trend
 
 
-def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, bar_char: str = "█") -> View:
+def trend_view(
+    ds: Dataset, indicator: str, stats: Sequence[Figure], lang: str, bar_char: str = "█", zone: Zone | None = None
+) -> View:
     """Year by year, every published value (the default one first); year-on-year change only
     between consecutive years whose default values share unit and series and have no qualifier
     (MOFCOM's two series differ by up to a trillion yuan: comparing across them is meaningless)."""
     ind = ds.indicators[indicator]
     cols = _cols("figure", "year", *_FIGURE_KEYS, "yoy_pct", *_PROVENANCE_KEYS, "bar", numeric=("year", "value", "yoy_pct"))
     primary = {s.year: s for s in stats if s.primary}
-    # bars compare values in the indicator's own unit only (an early 亿元 figure would flatten the rest)
-    top = max((s.value for s in primary.values() if s.unit == ind.unit), default=0.0)
+    # bars compare values in one unit only (an early 亿元 figure would flatten the rest): the
+    # indicator's, or for a zone the one its figures share
+    units = {s.unit for s in primary.values()}
+    unit = units.pop() if zone is not None and len(units) == 1 else ind.unit
+    top = max((s.value for s in primary.values() if s.unit == unit), default=0.0)
     rows, marks, records = [], [], []
     gaps = []
     years = sorted({s.year for s in stats})
@@ -516,7 +724,7 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
         comparable = prev is not None and same_series and prev.unit == s.unit and not prev.qualifier and not s.qualifier
         if s.primary and prev is not None and comparable and prev.value:
             yoy = round((s.value / prev.value - 1) * 100, 1)
-        width = round(20 * s.value / top) if s.primary and top > 0 and s.unit == ind.unit else 0
+        width = round(20 * s.value / top) if s.primary and top > 0 and s.unit == unit else 0
         rows.append(
             {
                 "year": s.year,
@@ -530,13 +738,18 @@ def trend_view(ds: Dataset, indicator: str, stats: Sequence[Stat], lang: str, ba
         rec["yoy_pct"] = yoy
         records.append(rec)
     view = View(cols, rows, records, marks=marks, hidden=("qualifier", "primary"), human_only=("bar",))
-    view.title = text("trend.title", lang, name=pick(ind.name_zh, ind.name_en, lang), unit=unit_label(ind.unit, lang))
+    view.title = text("trend.title", lang, name=pick(ind.name_zh, ind.name_en, lang), unit=unit_label(unit, lang))
+    if zone is not None:
+        view.title = text("trend.zone_title", lang, zone=pick(zone.name_zh, zone.name_en, lang), title=view.title)
     view.human_values = {**_FIGURE_HUMAN, "bar": lambda row, lg: row["bar"]}
+    _zone_figure_columns(view, zone, lang)
     if any(not s.primary for s in stats):
-        view.notes.append(text("trend.alt", lang))
+        view.notes.append(text("trend.alt" if zone is None else "zone_figures.alt", lang))
     if gaps:
         view.notes.append(text("trend.gaps", lang, years=", ".join(gaps)))
     view.notes.append(text("trend.yoy", lang))
+    if zone is not None:
+        view.notes.extend(_zone_figure_notes(stats, lang))
     return view
 
 
