@@ -117,11 +117,16 @@ def test_markdown_has_a_row_per_zone(runner):
     assert len(rows) == 22 + 1  # header + zones
 
 
-def test_table_format_is_never_truncated_into_a_pipe(runner, ds):
-    out = run(runner, "zones", "-f", "table").stdout
+def test_table_format_into_a_pipe_follows_columns(runner, ds):
+    # issue 15 changed this: `-f table` off a terminal is laid out at COLUMNS (else 80), not at its natural width
+    out = run(runner, "zones", "-f", "table", env={"COLUMNS": "300"}).stdout
     assert "…" not in out
     for z in ds.active_zones:
         assert z.name_zh in out
+    narrow = run(runner, "zones", "-f", "table").stdout
+    assert max(len(line) for line in narrow.splitlines()) <= 80
+    for z in ds.active_zones:
+        assert z.id in narrow.split()
 
 
 def test_unverified_dates_are_flagged_in_every_format(runner, ds):

@@ -222,6 +222,13 @@ def _zone_option(ds: "Dataset", text: str | None) -> "Zone | None":
     return get_zone(ds, text) if text is not None else None
 
 
+def _lang(ctx: typer.Context, lang: str | None) -> str:
+    """The language shown: --lang (after or before the command), else EDZ_LANG, else Chinese."""
+    from .output import resolve_lang
+
+    return resolve_lang(lang or _state(ctx).lang)
+
+
 def _emit_view(
     ctx: typer.Context, view_builder: Callable[[str], "View"], fmt: str | None, lang: str | None, output: str | None = None
 ) -> None:
@@ -339,6 +346,7 @@ def zones(
         sort=sort,
         limit=limit,
         as_of=as_of,
+        lang=_lang(ctx, lang),
     )
     _emit_view(
         ctx,

@@ -380,7 +380,7 @@ TEXT: dict[str, Label] = {
     ),
     "zone.approved_unverified": (" （未核实：尚无可引用来源）", " (unverified: no citable source yet)"),
     "rank.unverified": ("（未核实）", " (unverified)"),
-    "list_sep": ("、", "、"),
+    "list_sep": ("、", ", "),
     # regions, provinces, history
     "regions.title": ("各地区国家级经开区（{day}）", "National ETDZs by region, {day}"),
     "regions.total": ("合计", "Total"),
@@ -454,5 +454,12 @@ TEXT: dict[str, Label] = {
     ),
     # renderers and the command line
     "md.field_value": ("字段|值", "field|value"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "na": ("无", "n/a"),
+    "table.dropped": (
+        "终端太窄，未显示：{cols}（加宽终端，或用 --format tsv 查看全部列）",
+        "left out to fit the terminal: {cols} (see them in a wider terminal or with --format tsv)",
+    ),
     "nothing_matches": ("edz: 没有符合条件的结果 (nothing matches)", "edz: nothing matches"),
 }

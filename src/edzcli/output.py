@@ -13,13 +13,15 @@ Every listing command builds a `View` and hands it here, so all commands speak t
 - `svg`, `html`: what the terminal shows (the table or `edz map`'s picture, with title and
   notes, then a credit and the sources), recorded by Rich as a standalone file a browser opens
   (richpicture.py; imported only for these formats and for the map).
-Unknown values are empty in TSV/CSV, `null` in JSON and `n/a` for people.
+Unknown values are empty in TSV/CSV, `null` in JSON and `n/a` (Chinese: 无) for people; booleans
+are `true`/`false` for machines and yes/no (是/否) for people.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -40,9 +42,16 @@ def resolve_format(fmt: str | None, stream: TextIO | None = None) -> str:
     return choose("format", fmt, FORMATS, aliases=FORMAT_ALIASES)
 
 
+LANG_ENV = "EDZ_LANG"
+
+
 def resolve_lang(lang: str | None, stream: TextIO | None = None) -> str:
-    """`zh` (the reference) unless asked otherwise; `en` when stdout cannot encode Chinese."""
+    """`--lang`, else `EDZ_LANG`, else `zh` (the reference); `en` when stdout cannot encode Chinese
+    and nothing was asked. The locale (`LANG`) is not consulted: many Chinese users run en_US.UTF-8."""
     if lang is None:
+        env = os.environ.get(LANG_ENV, "").strip()
+        if env:
+            return choose(f"language ({LANG_ENV})", env, LANGS, aliases=LANG_ALIASES)
         return "zh" if can_encode_cjk(stream) else "en"
     return choose("language", lang, LANGS, aliases=LANG_ALIASES)
 
@@ -71,9 +80,12 @@ def can_encode_cjk(stream: TextIO | None = None) -> bool:
 # --------------------------------------------------------------------------- cells
 
 
-def human_text(value: Any, mark: str = "") -> str:
-    text = raw_text(value)
-    return (text + mark) if text else NA
+def human_text(value: Any, mark: str = "", lang: str = "en") -> str:
+    """A cell for people in `lang`: booleans as yes/no, unknown as n/a (是/否, 无 in Chinese)."""
+    if isinstance(value, bool):
+        return text("yes" if value else "no", lang) + mark
+    s = raw_text(value)
+    return (s + mark) if s else text("na", lang)
 
 
 def _one_line(text: str) -> str:
@@ -130,7 +142,7 @@ def _human_rows(view: View, lang: str) -> list[list[str]]:
             if fn is not None and (row.get(c.key) is not None or c.key in view.human_only):
                 cells.append(fn(row, lang) + marks.get(c.key, ""))
             else:
-                cells.append(human_text(row.get(c.key), marks.get(c.key, "")))
+                cells.append(human_text(row.get(c.key), marks.get(c.key, ""), lang))
         out.append(cells)
     return out
 

@@ -72,7 +72,7 @@ def resolve_indicator(ds: Dataset, text: str) -> str:
 # --------------------------------------------------------------------------- zones
 
 
-def _sort_key(ds: Dataset, key: str) -> Callable[[Zone], Any]:
+def _sort_key(ds: Dataset, key: str, lang: str = "zh") -> Callable[[Zone], Any]:
     order = {pid: i for i, pid in enumerate(ds.provinces)}
     region_order = {rid: i for i, rid in enumerate(ds.regions)}
 
@@ -88,7 +88,8 @@ def _sort_key(ds: Dataset, key: str) -> Callable[[Zone], Any]:
         "province": lambda z: (order.get(z.province, 99), approved(z), z.id),
         "approved": lambda z: (approved(z), order.get(z.province, 99), z.id),
         "id": lambda z: z.id,
-        "name": lambda z: z.id,
+        # by the name shown: English names alphabetically, Chinese ones by pinyin (the id is the short name's pinyin)
+        "name": (lambda z: (z.name_en.casefold(), z.id)) if lang == "en" else (lambda z: z.id),
         "city": lambda z: (z.city_en, z.id),
         "region": lambda z: (region_order.get(z.region, 9), order.get(z.province, 99), approved(z), z.id),
     }
@@ -116,6 +117,7 @@ def filter_zones(
     sort: str = "province",
     descending: bool = False,
     limit: int | None = None,
+    lang: str = "zh",
 ) -> list[Zone]:
     """Zones matching every filter given. Arguments are ids (see `resolve_*`), years are
     approval years (inclusive); a zone whose approval date is unknown never matches a year filter."""
@@ -137,7 +139,7 @@ def filter_zones(
         out.append(z)
     if sort not in ZONE_SORTS:
         raise InputError("sort key", sort, ZONE_SORTS)
-    out.sort(key=_sort_key(ds, sort), reverse=descending)
+    out.sort(key=_sort_key(ds, sort, lang), reverse=descending)
     if limit is not None:
         out = out[:limit]
     return out
@@ -542,6 +544,7 @@ def zone_listing(
     sort: str = "province",
     limit: int | None = None,
     as_of: str | None = None,
+    lang: str = "zh",
 ) -> ZoneListing:
     """`edz zones`: names as typed by a user (resolved here), a sort key with optional `-`, and
     `as_of` (a date as typed) for the roster on that day; the limit applies after everything else."""
@@ -557,6 +560,7 @@ def zone_listing(
         include_removed=include_removed or as_of is not None,
         sort=key,
         descending=desc,
+        lang=lang,
     )
     undated: list[Zone] = []
     day, beyond = None, False

@@ -256,7 +256,7 @@ def render_picture(view: View, cells: list[list[str]], lang: str, fmt: str, foot
     from rich.console import Console
     from rich.text import Text
 
-    from .richtable import build_table
+    from .richtable import draw, natural_width
 
     console = Console(
         record=True,
@@ -274,12 +274,9 @@ def render_picture(view: View, cells: list[list[str]], lang: str, fmt: str, foot
         console.width = _needed_width(view.picture)  # a picture has room for every name in full
         _print_map(console, view, lang, width=console.width, color=True, encoding="utf-8")
     else:
-        table = build_table(view, cells, lang, color=True)
-        console.width = 100_000  # measure at the natural width: a picture folds, never cuts, and stops at 200
-        console.width = max(60, min(200, console.measure(table).maximum))
-        console.print(table)
-        for note in view.notes:
-            console.print(Text(note), overflow="fold")
+        # at the natural width (a picture has room), between 60 and 200 columns, by richtable's rule
+        console.width = max(60, min(200, natural_width(view, cells, lang)))
+        draw(console, view, cells, lang, color=True)
     if footer:
         console.print()
     for line in footer:

@@ -15,13 +15,14 @@ class Column(NamedTuple):
     zh: str
     en: str
     numeric: bool = False
+    keep: bool = False  # an id, date or code: never wrapped (numbers are kept too)
 
     def label(self, lang: str) -> str:
         return t((self.zh, self.en), lang)
 
     @classmethod
-    def of(cls, key: str, label: Label, numeric: bool = False) -> Column:
-        return cls(key, label[0], label[1], numeric)
+    def of(cls, key: str, label: Label, numeric: bool = False, keep: bool = False) -> Column:
+        return cls(key, label[0], label[1], numeric, keep)
 
 
 class Tile(NamedTuple):
@@ -53,7 +54,10 @@ class View:
     `marks` hold per-row display suffixes for people (e.g. `*` on an unverified date);
     `records` are what JSON prints; `hidden` columns are for machines only (TSV/CSV) and
     `human_only` ones for people only; `human_values` format a column's cells for people;
-    `picture` (a tile map) replaces the table for people, while machines still get the rows."""
+    `picture` (a tile map) replaces the table for people, while machines still get the rows.
+    Layout hints for the table renderer (richtable's one rule): `drop` lists the columns a narrow
+    terminal may leave out, first dropped first; `shorten` those whose cells may be cut with "…";
+    `below` names a list column shown as an indented list under its row."""
 
     def __init__(
         self,
@@ -68,6 +72,9 @@ class View:
         human_values: dict[str, Callable[[dict[str, Any], str], str]] | None = None,
         vertical: bool = False,
         picture: TileMap | None = None,
+        drop: tuple[str, ...] = (),
+        shorten: tuple[str, ...] = (),
+        below: str | None = None,
     ) -> None:
         self.columns = columns
         self.rows = rows
@@ -80,6 +87,9 @@ class View:
         self.human_values = human_values if human_values is not None else {}
         self.vertical = vertical  # one record shown as label: value lines
         self.picture = picture  # people see this picture instead of a table (edz map)
+        self.drop = drop
+        self.shorten = shorten
+        self.below = below
 
     @property
     def records(self) -> list[Any]:

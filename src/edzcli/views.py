@@ -37,10 +37,11 @@ UNVERIFIED_MARK = "*"
 SYSTEMATIC_MARK = "~"
 
 
-def _cols(view: str, *keys: str, numeric: tuple[str, ...] = ()) -> list[Column]:
-    """Columns of `view` in this order, headed by their labels in `labels.COLUMNS`."""
+def _cols(view: str, *keys: str, numeric: tuple[str, ...] = (), keep: tuple[str, ...] = ()) -> list[Column]:
+    """Columns of `view` in this order, headed by their labels in `labels.COLUMNS`; `keep` names
+    the ids, dates and codes a table must never wrap (numeric columns are kept too)."""
     heads = L.COLUMNS[view]
-    return [Column.of(k, heads[k], k in numeric) for k in keys]
+    return [Column.of(k, heads[k], k in numeric, k in keep) for k in keys]
 
 
 def unit_label(unit: str, lang: str) -> str:
@@ -85,7 +86,7 @@ def zones_view(
     keys = ["id", "name", "province", "city", "region", "approved", "approved_verified"]
     if show_status:
         keys += ["status", "removed"]
-    cols = _cols("zones", *keys)
+    cols = _cols("zones", *keys, keep=("id", "approved", "removed"))
     rows, marks = [], []
     any_unverified = any_systematic = False
     for z in zones:
@@ -127,6 +128,7 @@ def zones_view(
         title = text("zones.title", lang, n=count)
     view = View(cols, rows, lambda: [zone_record(ds, z) for z in zones], title=title, notes=notes, marks=marks)
     view.hidden = ("approved_verified", "removed")
+    view.drop, view.shorten = ("region", "city", "province"), ("city",)
     view.human_values = {
         "status": lambda row, lg: t(L.STATUS[row["status"]], lg) + (f" {row['removed']}" if row["removed"] else "")
     }
@@ -213,6 +215,7 @@ def stats_view(
         "share_qualifier",
         *_PROVENANCE_KEYS,
         numeric=("year", "value", "share_national"),
+        keep=("indicator", "source"),
     )
     rows, marks, records = [], [], []
     has_alt = False
@@ -238,7 +241,14 @@ def stats_view(
             rec["primary"] = s is r.stat
             rec["share_national"] = stat_record(ds, share) if share else None
             records.append(rec)
-    view = View(cols, rows, records, marks=marks, hidden=("qualifier", "share_qualifier", "primary"))
+    view = View(
+        cols,
+        rows,
+        records,
+        marks=marks,
+        hidden=("qualifier", "share_qualifier", "primary"),
+        drop=("source", "series", "name"),
+    )
     if zone is None:
         every = all_indicators or any(not r.indicator.headline for r in rows_in)
         view.title = text("stats.title_all" if every else "stats.title", lang, year=year)
@@ -273,7 +283,7 @@ def policies_view(ds: Dataset, measures: Sequence[Measure], lang: str, *, points
     keys = ["id", "document", "area", "number", "heading", "heading_status", "position_verified"]
     if points:
         keys.append("points")
-    cols = _cols("policies", *keys, "sources", numeric=("number",))
+    cols = _cols("policies", *keys, "sources", numeric=("number",), keep=("id", "document", "sources"))
     rows, marks = [], []
     for m in measures:
         area = ds.areas[m.area]
@@ -303,6 +313,8 @@ def policies_view(ds: Dataset, measures: Sequence[Measure], lang: str, *, points
             notes.append(text("policies.partial", lang, listed=listed, total=doc.measure_count))
     view = View(cols, rows, [measure_record(ds, m) for m in measures], title=title or None, notes=notes, marks=marks)
     view.hidden = ("position_verified",)
+    view.drop = ("document", "sources", "heading_status", "area")
+    view.below = "points" if points else None
     view.human_values = {
         "heading_status": lambda row, lg: t(L.HEADING_STATUS[row["heading_status"]], lg),
         # people see the first source and how many more; TSV/CSV/JSON list them all
@@ -598,19 +610,21 @@ def _latest_rank_record(ds: Dataset, z: Zone) -> dict[str, Any] | None:
 
 
 def search_view(ds: Dataset, hits: Sequence[Hit], lang: str) -> View:
-    cols = _cols("search", "kind", "id", "name", "score", numeric=("score",))
+    cols = _cols("search", "kind", "id", "name", "score", numeric=("score",), keep=("id",))
     rows = [{"kind": h.kind, "id": h.id, "name": pick(h.label_zh, h.label_en, lang), "score": h.score} for h in hits]
     records = [
         {"kind": h.kind, "id": h.id, "name_zh": h.label_zh, "name_en": h.label_en, "score": h.score, "matched": h.matched}
         for h in hits
     ]
-    view = View(cols, rows, records)
+    view = View(cols, rows, records, drop=("score", "kind"))
     view.human_values = {"kind": lambda row, lg: t(L.SEARCH_KINDS[row["kind"]], lg)}
     return view
 
 
 def sources_view(ds: Dataset, sources: Sequence[Source], lang: str) -> View:
-    cols = _cols("sources", "id", "outlet", "title", "date", "kind", "url", "cited_by", numeric=("cited_by",))
+    cols = _cols(
+        "sources", "id", "outlet", "title", "date", "kind", "url", "cited_by", numeric=("cited_by",), keep=("id", "date")
+    )
     uses = citations(ds)
     rows = [
         {
@@ -629,7 +643,9 @@ def sources_view(ds: Dataset, sources: Sequence[Source], lang: str) -> View:
         rec = record_dict(s)
         rec["cited_by"] = sorted(uses.get(s.id, ()))
         records.append(rec)
-    return View(cols, rows, records)
+    view = View(cols, rows, records, drop=("url", "outlet", "kind", "cited_by"))
+    view.human_values = {"kind": lambda row, lg: t(L.SOURCE_KINDS[row["kind"]], lg)}
+    return view
 
 
 def source_detail_view(ds: Dataset, s: Source, lang: str) -> View:
@@ -656,7 +672,7 @@ def source_detail_view(ds: Dataset, s: Source, lang: str) -> View:
 
 
 def indicators_view(ds: Dataset, lang: str) -> View:
-    cols = _cols("indicators", "id", "name", "unit", "headline", "years", "figures", numeric=("figures",))
+    cols = _cols("indicators", "id", "name", "unit", "headline", "years", "figures", numeric=("figures",), keep=("id", "years"))
     rows, records = [], []
     for i in ds.indicators.values():
         years = sorted({s.year for s in ds.stats if s.indicator == i.id})
@@ -674,7 +690,7 @@ def indicators_view(ds: Dataset, lang: str) -> View:
         rec = record_dict(i)
         rec["years"] = years
         records.append(rec)
-    view = View(cols, rows, records)
+    view = View(cols, rows, records, drop=("headline", "figures", "unit"))
     view.human_values = {"unit": lambda row, lg: unit_label(row["unit"], lg)}
     return view
 
@@ -703,7 +719,16 @@ def trend_view(
     between consecutive years whose default values share unit and series and have no qualifier
     (MOFCOM's two series differ by up to a trillion yuan: comparing across them is meaningless)."""
     ind = ds.indicators[indicator]
-    cols = _cols("figure", "year", *_FIGURE_KEYS, "yoy_pct", *_PROVENANCE_KEYS, "bar", numeric=("year", "value", "yoy_pct"))
+    cols = _cols(
+        "figure",
+        "year",
+        *_FIGURE_KEYS,
+        "yoy_pct",
+        *_PROVENANCE_KEYS,
+        "bar",
+        numeric=("year", "value", "yoy_pct"),
+        keep=("source",),
+    )
     primary = {s.year: s for s in stats if s.primary}
     # bars compare values in one unit only (an early 亿元 figure would flatten the rest): the
     # indicator's, or for a zone the one its figures share
@@ -737,7 +762,9 @@ def trend_view(
         rec = stat_record(ds, s)
         rec["yoy_pct"] = yoy
         records.append(rec)
-    view = View(cols, rows, records, marks=marks, hidden=("qualifier", "primary"), human_only=("bar",))
+    view = View(
+        cols, rows, records, marks=marks, hidden=("qualifier", "primary"), human_only=("bar",), drop=("bar", "source", "series")
+    )
     view.title = text("trend.title", lang, name=pick(ind.name_zh, ind.name_en, lang), unit=unit_label(unit, lang))
     if zone is not None:
         view.title = text("trend.zone_title", lang, zone=pick(zone.name_zh, zone.name_en, lang), title=view.title)
@@ -786,6 +813,7 @@ def regions_view(
         "difference",
         "official_source",
         numeric=("zones", "official", "difference"),
+        keep=("region", "official_source"),
     )
     counts = {r: 0 for r in ds.regions}
     for z in present:
@@ -810,7 +838,7 @@ def regions_view(
         rec["as_of"] = day.isoformat()
         rec["official_as_of"] = official_day.isoformat() if official_day and row["official"] is not None else None
         records.append(rec)
-    view = View(cols, rows, records)
+    view = View(cols, rows, records, drop=("official_source", "name"))
     view.title = text("regions.title", lang, day=day.isoformat())
     if official_day is not None:
         view.notes.append(text("regions.official_day", lang, day=official_day.isoformat()))
@@ -824,7 +852,7 @@ def regions_view(
 
 
 def provinces_view(ds: Dataset, found: ProvinceCounts, lang: str) -> View:
-    cols = _cols("provinces", "province", "name", "region", "zones", numeric=("zones",))
+    cols = _cols("provinces", "province", "name", "region", "zones", numeric=("zones",), keep=("province",))
     rows = []
     for pid, p in ds.provinces.items():
         rows.append(
@@ -837,7 +865,7 @@ def provinces_view(ds: Dataset, found: ProvinceCounts, lang: str) -> View:
         )
     day = found.day.isoformat() if found.day else ""
     records = [{**row, "region": ds.provinces[str(row["province"])].region, "as_of": day} for row in rows]
-    view = View(cols, rows, records)
+    view = View(cols, rows, records, drop=("region",))
     view.title = text("provinces.title", lang, day=day, n=found.total)
     note = undated_note(found.undated, lang)
     if note:
@@ -963,6 +991,7 @@ def history_view(ds: Dataset, years: Sequence[YearCount], lang: str) -> View:
         "official_scope",
         "official_source",
         numeric=("year", "zones", "approved", "removed", "official", "difference"),
+        keep=("official_source",),
     )
     rows = []
     for y in years:
@@ -981,7 +1010,7 @@ def history_view(ds: Dataset, years: Sequence[YearCount], lang: str) -> View:
                 "official_source": off.source if off else None,
             }
         )
-    view = View(cols, rows, [dict(r) for r in rows], hidden=("official_qualifier",))
+    view = View(cols, rows, [dict(r) for r in rows], hidden=("official_qualifier",), drop=("official_source", "official_scope"))
     view.human_values = {"official": lambda row, lg: _signed(row["official"], row["official_qualifier"])}
     first, last = (years[0].year, years[-1].year) if years else (None, None)
     view.title = text("history.title", lang, first=first, last=last, as_of=ds.meta.as_of)
@@ -998,7 +1027,7 @@ def history_view(ds: Dataset, years: Sequence[YearCount], lang: str) -> View:
 
 
 def rankings_view(ds: Dataset, edition: int, list_id: str, rows_in: Sequence[Ranking], lang: str) -> View:
-    cols = _cols("rankings", "rank", "zone", "name", "province", "verified", "source", numeric=("rank",))
+    cols = _cols("rankings", "rank", "zone", "name", "province", "verified", "source", numeric=("rank",), keep=("zone", "source"))
     rows, marks = [], []
     for r in rows_in:
         z = ds.zones[r.zone]
@@ -1015,7 +1044,7 @@ def rankings_view(ds: Dataset, edition: int, list_id: str, rows_in: Sequence[Ran
         marks.append({} if r.verified else {"name": UNVERIFIED_MARK})
     records = [record_dict(r) for r in rows_in]
     data_year = rows_in[0].data_year if rows_in else edition - 1
-    view = View(cols, rows, records, marks=marks)
+    view = View(cols, rows, records, marks=marks, drop=("source", "province", "verified"))
     suffix = "" if list_id == "overall" else f" [{list_id}]"
     view.title = text("rankings.title", lang, edition=edition, data_year=data_year, suffix=suffix)
     ranks = sorted({r.rank for r in rows_in})
