@@ -55,9 +55,9 @@ def render(monkeypatch: pytest.MonkeyPatch, args: list[str], lang: str, width: i
     seen: list[View] = []
     real = output.render
 
-    def spy(view: View, fmt: str, lg: str, stream=None) -> str:
+    def spy(view: View, fmt: str, lg: str, stream=None, **kw) -> str:
         seen.append(view)
-        return real(view, fmt, lg, stream)
+        return real(view, fmt, lg, stream, **kw)
 
     monkeypatch.setattr(output, "render", spy)
     r = run(CliRunner(), *args, "-f", "table", "--lang", lang, env={"COLUMNS": str(width), "NO_COLOR": "1"})
