@@ -113,7 +113,7 @@ def test_zone_facts_carry_year_source_and_figure(ds):
 
 
 def test_sip_fact_names_the_first_listed_developer(runner):
-    out = run(runner, "zone", "sip", "-f", "table", "--lang", "en").stdout
+    out = run(runner, "zone", "sip", "-f", "table", "--lang", "en", env={"COLUMNS": "300"}).stdout  # one line per fact
     assert "first developer-operator of a national ETDZ to go public" in out
 
 
@@ -251,7 +251,7 @@ def test_trend_zone_computes_yoy_only_between_consecutive_years(runner):
 
 
 def test_trend_zone_title_and_bars_use_the_figures_unit(runner):
-    out = run(runner, "trend", "gdp", "--zone", "sip", "-f", "table", "--lang", "en").stdout
+    out = run(runner, "trend", "gdp", "--zone", "sip", "-f", "table", "--lang", "en", env={"COLUMNS": "300"}).stdout
     assert "GDP (100m CNY)" in out and "█" in out
 
 
@@ -313,7 +313,7 @@ def test_inferred_removals_say_their_source_does_not_state_them(runner, ds):
     for z in ds.zones.values():
         if z.removed_basis == "inferred":
             assert z.removed_note and "does not mention" in z.removed_note
-            out = run(runner, "zone", z.id, "-f", "table", "--lang", "en").stdout
+            out = run(runner, "zone", z.id, "-f", "table", "--lang", "en", env={"COLUMNS": "300"}).stdout
             assert "does not itself state the removal" in out
 
 
