@@ -163,6 +163,7 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "listed": ("已收录", "listed"),
         "verified": ("标题已核实", "headings verified"),
         "source": ("来源", "source"),
+        "note": ("说明", "note"),
     },
     "about": {
         "edz_version": ("edz 版本", "edz version"),

@@ -344,6 +344,7 @@ def documents_view(ds: Dataset, lang: str) -> View:
         "listed",
         "verified",
         "source",
+        "note",
         numeric=("measures", "listed", "verified"),
     )
     rows, records = [], []
@@ -361,13 +362,14 @@ def documents_view(ds: Dataset, lang: str) -> View:
                 "listed": len(ms),
                 "verified": sum(1 for m in ms if m.heading_status == "verified"),
                 "source": d.source,
+                "note": d.note,
             }
         )
         rec = record_dict(d)
         rec["measures_listed"] = len(ms)
         rec["headings_verified"] = rows[-1]["verified"]
         records.append(rec)
-    view = View(cols, rows, records, title=text("documents.title", lang))
+    view = View(cols, rows, records, title=text("documents.title", lang), hidden=("note",))
     view.notes.append(text("documents.hint", lang))
     return view
 
@@ -579,6 +581,9 @@ def compare_view(ds: Dataset, zones: Sequence[Zone], lang: str) -> View:
     view.notes.append(text("compare.years", lang))
     if any(z.approved and not z.approved_verified for z in zones):
         view.notes.append(text("zones.unverified", lang))
+    for z in zones:  # whose figures they are, where the zone's own site reports for a wider administration
+        for note in dict.fromkeys(f.scope_note for f in latest[z.id].values() if f.scope_note):
+            view.notes.append(f"{z.id}: {note}")
     missing = [z.id for z in zones if not latest[z.id]]
     if missing:
         view.notes.append(text("compare.no_figures", lang, ids=", ".join(missing)))
