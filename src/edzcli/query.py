@@ -190,7 +190,8 @@ def check_year(ds: Dataset, year: int) -> int:
     years = ds.stat_years()
     if year not in years:
         near = min(years, key=lambda y: abs(y - year)) if years else None
-        raise InputError("year", year, [str(y) for y in years], str(near) if near is not None else None)
+        # newest first: the list is cut after a dozen, and the recent years are the ones asked for
+        raise InputError("year", year, [str(y) for y in reversed(years)], str(near) if near is not None else None)
     return year
 
 
