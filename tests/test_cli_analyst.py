@@ -107,7 +107,11 @@ def test_trend_yoy_is_computed_from_primary_values(runner, ds):
     p23 = next(s for s in ds.stats if s.indicator == "gdp" and s.year == 2023 and s.primary and s.as_of is None)
     p24 = next(s for s in ds.stats if s.indicator == "gdp" and s.year == 2024 and s.primary and s.as_of is None)
     assert float(rows[("2024", "true")]["yoy_pct"]) == round((p24.value / p23.value - 1) * 100, 1)
-    assert rows[("2023", "false")]["yoy_pct"] == ""
+    assert rows[("2024", "true")]["yoy_basis"] == "computed"
+    # issue 11: a published growth rate is shown as published (2023's evaluation figure: +5.6%)
+    a23 = next(s for s in ds.stats if s.indicator == "gdp" and s.year == 2023 and not s.primary)
+    assert float(rows[("2023", "false")]["yoy_pct"]) == a23.growth_published
+    assert rows[("2023", "false")]["yoy_basis"] == "published"
 
 
 def test_trend_table_draws_bars(runner):
@@ -122,7 +126,11 @@ def test_trend_unknown_indicator(runner):
 
 def test_indicators_lists_years(runner):
     rows = {r["id"]: r for r in tsv(run(runner, "indicators"))}
-    assert "2019-2024" in rows["gdp"]["years"] or "2019" in rows["gdp"]["years"]
+    covered = set()
+    for part in rows["gdp"]["years"].split(", "):
+        a, _, b = part.partition("-")
+        covered |= set(range(int(a), int(b or a) + 1))
+    assert set(range(2019, 2025)) <= covered
 
 
 # ----------------------------------------------------------------------------- roster over time

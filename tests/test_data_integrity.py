@@ -119,6 +119,7 @@ def test_every_source_reference_resolves_and_every_source_is_used(ds):
     for p in ds.provinces.values():
         used.add(p.source)
     used.update(s.source for s in ds.stats)
+    used.update(s.growth_source for s in ds.stats if s.growth_source)
     used.update(d.source for d in ds.documents.values())
     for m in ds.measures.values():
         used.update(m.sources)
@@ -241,3 +242,17 @@ def test_about_reports_coverage(runner):
     assert data["zones_active"] == 232
     assert data["coverage"]["approved"]["sourced"] >= COVERAGE_FLOORS["approved"]
     assert data["coverage"]["approved"]["zones"] == 232
+
+
+def test_aggregate_series_floors(ds):
+    """Issue 14 part 3: years 2000-2024 with a full-year figure; raise the floors, never lower them."""
+
+    def years(*inds: str) -> set[int]:
+        return {
+            s.year for s in ds.stats if s.indicator in inds and s.period is None and s.as_of is None and 2000 <= s.year <= 2024
+        }
+
+    assert len(years("gdp")) >= 12
+    assert len(years("trade-total", "trade-total-usd")) >= 9
+    assert len(years("fdi-actual")) >= 7
+    assert len(years("tax-revenue")) >= 5

@@ -4,6 +4,8 @@ series, y/y only within a series, range answers (CAGR)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +91,148 @@ def test_limited_list_says_n_of_total(runner):
 def test_stats_all_title_says_all_indicators(runner):
     assert "all indicators" in run(runner, "stats", "2024", "--all", "--lang", "en", "-f", "markdown").stdout
     assert "headline indicators" in run(runner, "stats", "2024", "--lang", "en", "-f", "markdown").stdout
+
+
+# ----------------------------------------------------------------------------- one unit, one currency, one series
+
+
+def _multi(ds):
+    counts: dict[str, int] = {}
+    for s in ds.stats:
+        if s.period is None and s.as_of is None:
+            counts[s.indicator] = counts.get(s.indicator, 0) + 1
+    return [i for i, n in counts.items() if n > 1]
+
+
+def test_every_multi_figure_indicator_has_one_unit_and_one_currency(runner, ds):
+    from edzcli.model import unit_dimension
+
+    inds = _multi(ds)
+    assert len(inds) >= 10
+    for ind in inds:
+        data = json.loads(run(runner, "trend", ind, "-f", "json").stdout)
+        assert {f["unit"] for f in data["figures"]} == {ds.indicators[ind].unit}, ind  # one display unit
+        assert len({unit_dimension(f["unit_published"]) for f in data["figures"]}) == 1, ind  # one currency
+        for f in data["figures"]:
+            from edzcli.model import convert
+
+            assert f["value"] == convert(f["value_published"], f["unit_published"], f["unit"]), (ind, f)
+
+
+def test_yoy_never_crosses_series(runner, ds):
+    for ind in _multi(ds):
+        data = json.loads(run(runner, "trend", ind, "-f", "json").stdout)
+        by_year = {}
+        for f in data["figures"]:
+            by_year.setdefault(f["year"], []).append(f)
+        for f in data["figures"]:
+            if f["yoy_basis"] == "computed":
+                prev = [p for p in by_year[f["yoy_from_year"]] if p["series"] == f["series"]]
+                assert f["yoy_from_year"] == f["year"] - 1 and prev, (ind, f)
+                assert f["yoy_pct"] == round((f["value"] / prev[0]["value"] - 1) * 100, 1)
+            elif f["yoy_basis"] == "published":
+                assert f["yoy_pct"] == f["growth_published"]
+            else:
+                assert f["yoy_pct"] is None
+
+
+def test_a_usd_figure_under_a_cny_indicator_is_refused(tmp_path):
+    from edzcli.loader import check_file
+
+    text = (Path(__file__).parent / "data" / "mini.toml").read_text(encoding="utf-8")
+    bad = text.replace('unit = "trillion-cny"\n', 'unit = "100m-usd"\n', 2)
+    assert bad != text
+    p = tmp_path / "bad.toml"
+    p.write_text(bad, encoding="utf-8")  # the indicator and one figure now in USD, the other still in CNY
+    _, problems = check_file(str(p))
+    assert any("currencies are never converted" in pr.format(str(p)) for pr in problems)
+
+
+def test_exact_unit_conversion():
+    from edzcli.model import convert
+
+    assert convert(10137, "100m-cny", "trillion-cny") == 1.0137
+    assert convert(18147.67, "100m-cny", "trillion-cny") == 1.814767
+    assert convert(27.2, "billion-usd", "100m-usd") == 272
+    assert convert(536, "100m-usd", "trillion-cny") is None  # never across currencies
+
+
+def test_default_figure_follows_the_series_policy(ds):
+    from edzcli.model import SERIES_RANK
+
+    groups: dict[tuple, list] = {}
+    for s in ds.stats:
+        groups.setdefault((s.indicator, s.year, s.period or s.as_of), []).append(s)
+    for key, stats in groups.items():
+        prim = [s for s in stats if s.primary]
+        assert len(prim) == 1, key
+        assert SERIES_RANK[prim[0].series] == min(SERIES_RANK[s.series] for s in stats), key
+
+
+@pytest.mark.parametrize("series", ["main", "evaluation", "default"])
+def test_series_option_filters(runner, series):
+    rows = tsv(run(runner, "trend", "gdp", "--series", series))
+    assert rows
+    if series == "default":
+        assert all(r["primary"] == "true" for r in rows)
+        assert len({r["year"] for r in rows}) == len(rows)
+    else:
+        assert {r["series"] for r in rows} == {"main-indicators" if series == "main" else "evaluation"}
+
+
+def test_series_option_bad_value(runner):
+    r = run(runner, "trend", "gdp", "--series", "mian")
+    assert r.exit_code == 2 and "did you mean 'main'" in r.stderr
+
+
+# ----------------------------------------------------------------------------- range answers
+
+
+def _cagr(a: float, b: float, years: int) -> float:
+    return round(((b / a) ** (1 / years) - 1) * 100, 1)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "series", "first", "last", "a", "b"),
+    [
+        ("gdp", "evaluation", 2019, 2023, 10.5, 14.8),
+        ("trade-total", "evaluation", 2019, 2023, 6.4, 10.2),
+        ("fdi-actual", "evaluation", 2021, 2023, 381.6, 392),
+        ("gdp", "main-indicators", 2017, 2024, 9.1, 16.9),
+    ],
+)
+def test_cagr_equals_the_hand_computed_figure(runner, indicator, series, first, last, a, b):
+    data = json.loads(run(runner, "trend", indicator, "-f", "json").stdout)
+    rng = next(r for r in data["ranges"] if r["series"] == series)
+    assert (rng["first_year"], rng["last_year"]) == (first, last)
+    assert rng["cagr_pct"] == _cagr(a, b, last - first)
+    assert rng["change_pct"] == round((b / a - 1) * 100, 1)
+    assert rng["years_spanned"] == last - first
+
+
+def test_done_when_gdp_from_2019(runner):
+    out = run(runner, "trend", "gdp", "--from", "2019", "--lang", "en", "-f", "table").stdout
+    rows = tsv(run(runner, "trend", "gdp", "--from", "2019"))
+    for y in range(2020, 2025):
+        assert any(r["year"] == str(y) and r["yoy_pct"] for r in rows), y
+    assert "█" in out or "#" in out
+    assert "average annual growth (CAGR)" in out
+    assert "no figure of this series for" not in out.split("evaluation series")[1].split("\n")[0]
+
+
+def test_range_notes_missing_years(runner):
+    out = run(runner, "trend", "gdp", "--series", "main", "--lang", "en", "-f", "markdown").stdout
+    assert "no figure of this series for 2018-2021" in out
+
+
+def test_trend_empty_range_is_exit_2_with_the_years(runner):
+    r = run(runner, "trend", "gdp", "--from", "2030")
+    assert r.exit_code == 2 and "2017-2024" in r.stderr
+    assert run(runner, "stats", "2030").exit_code == 2
+
+
+def test_bars_when_units_agree_after_conversion(runner):
+    out = run(runner, "trend", "gdp", "--lang", "en", "-f", "table").stdout
+    line_2006 = next(line for line in out.split("\n") if line.strip().startswith("2006"))
+    assert "█" in line_2006 or "#" in line_2006  # published in 亿元, drawn in 万亿元
+    assert "no bar chart" not in out

@@ -230,7 +230,8 @@ def _view(name: str, lang: str):
     ds = load_dataset()
     if name == "map":
         return views.map_view(ds, query.province_counts(ds, as_of="2000"), "zones", lang)
-    return views.trend_view(ds, "gdp", query.series(ds, "gdp"), lang, "█")
+    figures = query.trend_figures(ds, "gdp")
+    return views.trend_view(ds, "gdp", figures, query.range_changes(figures), lang, "█")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

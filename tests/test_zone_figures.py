@@ -237,7 +237,7 @@ def test_zone_commands_refuse_what_they_cannot_answer(runner, args, code, words)
 def test_trend_zone_through_the_console_script():
     p = edz("trend", "gdp", "--zone", "beijing", "-f", "json")
     assert p.returncode == 0, p.stderr
-    data = json.loads(p.stdout)
+    data = json.loads(p.stdout)["figures"]  # issue 11: trend JSON is {..., "ranges", "figures"}
     assert [(r["year"], r["primary"]) for r in data] == [(2015, True), (2015, False), (2020, True), (2022, True), (2025, True)]
     assert all(r["zone"] == "beijing" and r["scope"] == "zone" for r in data)
     assert all(r["yoy_pct"] is None for r in data)  # no two consecutive years: no y/y

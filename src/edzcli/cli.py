@@ -203,6 +203,14 @@ ZoneOpt = Annotated[
         autocompletion=complete_zone,
     ),
 ]
+SeriesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--series",
+        help="all (every published figure, edz's default marked), default (one a year: MOFCOM's main-indicators "
+        "release, else the evaluation release), main or evaluation [default: all]",
+    ),
+]
 
 
 def _state(ctx: typer.Context) -> State:
@@ -375,6 +383,7 @@ def stats(
     ] = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="every indicator of that year, not only the headline ones")] = False,
     zone: ZoneOpt = None,
+    series: SeriesOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
@@ -389,7 +398,7 @@ def stats(
         rows = query.stats_rows(ds, y, zone=z.id)
     else:
         y = query.stats_year(ds, year)
-        rows = query.stats_rows(ds, y, all_indicators=all_)
+        rows = query.stats_rows(ds, y, all_indicators=all_, series=query.resolve_series(series))
     _emit_view(ctx, lambda lg: views.stats_view(ds, y, rows, lg, all_indicators=all_, zone=z), fmt, lang, output)
 
 
@@ -510,21 +519,23 @@ def trend(
     start: Annotated[int | None, typer.Option("--from", help="first year", metavar="YEAR")] = None,
     end: Annotated[int | None, typer.Option("--to", help="last year", metavar="YEAR")] = None,
     zone: ZoneOpt = None,
+    series: SeriesOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """One indicator year by year (all zones, or --zone one zone's own), with y/y change and a bar chart; gaps stay gaps."""
+    """One indicator year by year (all zones, or --zone one zone's own): y/y, bars, change and CAGR over the range."""
     from . import query, views
     from .output import can_encode_cjk
 
     ds = _dataset(ctx)
     ind = query.resolve_indicator(ds, indicator)
-    query.check_range("year range", start, end, "--from is after --to")
+    choice = query.resolve_series(series)
     z = _zone_option(ds, zone)
-    found = query.series(ds, ind, start, end, zone=z.id if z is not None else None)
+    found = query.trend_figures(ds, ind, start, end, choice, zone=z.id if z is not None else None)
+    ranges = query.range_changes(found)
     bar = "█" if can_encode_cjk() else "#"
-    _emit_view(ctx, lambda lg: views.trend_view(ds, ind, found, lg, bar, zone=z), fmt, lang, output)
+    _emit_view(ctx, lambda lg: views.trend_view(ds, ind, found, ranges, lg, bar, choice, zone=z), fmt, lang, output)
 
 
 @app.command()

@@ -74,6 +74,7 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         [("id", "INTEGER PRIMARY KEY"), ("indicator", "TEXT NOT NULL REFERENCES indicators(id)"), ("year", "INTEGER NOT NULL"),
          ("value", "REAL NOT NULL"), ("unit", "TEXT NOT NULL"), ("qualifier", "TEXT"), ("period", "TEXT"), ("as_of", "TEXT"),
          ("scope", "TEXT NOT NULL"), ("series", "TEXT"), ("is_primary", "INTEGER NOT NULL"),
+         ("zones", "INTEGER"), ("growth_published", "REAL"), ("growth_source", "TEXT REFERENCES sources(id)"),
          ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("note", "TEXT")],
         [],
     ),

@@ -121,6 +121,10 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "share_national": ("占全国比重(%)", "share of national total (%)"),
         "share_qualifier": ("比重限定", "share qualifier"),
         "yoy_pct": ("同比(%)", "y/y (%)"),
+        "yoy_basis": ("同比依据", "y/y basis"),
+        "value_published": ("公布数值", "value as published"),
+        "unit_published": ("公布单位", "unit as published"),
+        "zones": ("统计经开区数", "zones counted"),
         "series": ("口径", "series"),
         "primary": ("默认值", "primary"),
         "source": ("来源", "source"),
@@ -189,6 +193,7 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "coverage_zone_code": ("开发区自有统计区划代码", "zone's own NBS division code"),
         "coverage_facts": ("有事实的经开区", "zones with facts"),
         "coverage_figures": ("有自身数据的经开区", "zones with figures of their own"),
+        "years_covered": ("有全年数值的年份：{name}", "years with a full-year figure: {name}"),
     },
     "zone": {  # one zone, shown as label: value lines
         "id": ("ID", "id"),
@@ -311,6 +316,10 @@ TEXT: dict[str, Label] = {
         "(alt) another published value (MOFCOM's other series, or a conflicting report); the first row of each "
         "indicator is edz's default, and --format json gives the note saying why",
     ),
+    "stats.part_year": (
+        "{year} 年另有非全年数值（不作全年数显示）：{items}",
+        "{year} also has figures for part of the year only, not shown as full-year figures: {items}",
+    ),
     "stats.signs": ("> 超过  ~ 约", "> more than, ~ about (as published)"),
     "stats.zone_title": ("{zone} {year} 年数据（经开区自身口径）", "{zone}: the zone's own figures, {year}"),
     "trend.zone_title": ("{zone}：{title}", "{zone}: {title}"),
@@ -337,15 +346,50 @@ TEXT: dict[str, Label] = {
         "no figures of their own yet (where we looked: docs/zone-figures.md): {ids}",
     ),
     "trend.title": ("{name}（{unit}）", "{name} ({unit})"),
+    "trend.series_title": ("，{series} 口径", ", {series} series"),
     "trend.alt": (
-        "(alt) 另一口径公布的数值；同比按默认值计算",
-        "(alt) value published in the other series; y/y uses the default values",
+        "(alt) 另一口径公布的数值（非 edz 默认值）；其同比只与同一口径相比",
+        "(alt) a value published in the other series (not edz's default); its y/y compares only within that series",
+    ),
+    "figures.converted": (
+        "按公布单位换算（精确换算，币种不变）：{items}；公布值见 --format json 的 value_published",
+        "converted exactly from the unit as published (never between currencies): {items}; --format json keeps value_published",
+    ),
+    "trend.range": (
+        "{series}口径 {first_year}–{last_year} 年：{first} → {last} {unit}，变化 {change}（{change_pct}%），"
+        "年均增长 {cagr}%（{span}）",
+        "{series} series {first_year}-{last_year}: {first} -> {last} {unit}, change {change} ({change_pct}%), "
+        "average annual growth (CAGR) {cagr}% over {span}",
+    ),
+    "trend.range_missing": ("；其间缺 {years} 年数据（不插值）", "; no figure of this series for {years} (not interpolated)"),
+    "trend.range_zones": (
+        "；统计的经开区数不同（{a} → {b} 个），变化含新增或退出的经开区",
+        "; the two figures count different numbers of zones ({a} -> {b}), so the change includes zones added or removed",
+    ),
+    "trend.zones_differ": (
+        "c! 为 edz 计算的同比，但两年统计的经开区数不同，变化含新增或退出的经开区",
+        "c! computed y/y between figures that count different numbers of zones: it includes zones added or removed",
+    ),
+    "trend.no_bars": (
+        "无柱状图：所示数值单位不一致",
+        "no bar chart: the values shown are not in one unit",
+    ),
+    "years_one": ("{n} 年", "{n} year"),
+    "years_many": ("{n} 年", "{n} years"),
+    "series.zone_own": ("经开区自身数据", "the zone's own"),
+    "series.unnamed": ("未注明发布口径", "release not named"),
+    "series.policy": (
+        "口径规则：每年默认采用商务部“主要指标”口径，无则用“考核评价”口径，再无则用未注明口径的数值；"
+        "同比用来源公布的增速，无则由 edz 仅在同一口径内计算；--series main|evaluation|default|all 可选",
+        "series policy: each year's default figure is MOFCOM's main-indicators release where one exists, else the "
+        "evaluation release, else a figure whose release is not named; y/y is the growth rate as published, else "
+        "computed by edz only within one series; choose with --series main|evaluation|default|all",
     ),
     "trend.gaps": ("无数据年份（不插值）：{years}", "years with no figure (not interpolated): {years}"),
     "trend.yoy": (
-        "同比为 edz 根据相邻两年同一口径的默认值计算，非官方公布增速；口径不同则不计算",
-        "y/y is computed by edz from two default values of the same series, not an officially published growth rate; "
-        "none across series",
+        "同比：未标注者为来源公布的增速；c 为 edz 根据相邻两年同一口径的数值计算，非官方增速；口径不同则不计算",
+        "y/y: unmarked = the growth rate as published; c = computed by edz from two consecutive figures of the same "
+        "series, not an official rate; none across series",
     ),
     # policies
     "policies.inferred": (

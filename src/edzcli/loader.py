@@ -21,6 +21,7 @@ from . import labels as L
 from .errors import DataError
 from .model import (
     REGION_IDS,
+    SERIES_RANK,
     Area,
     Dataset,
     Document,
@@ -35,6 +36,7 @@ from .model import (
     Stat,
     Zone,
     ZoneFigure,
+    unit_dimension,
 )
 
 SCHEMA_VERSION = 1
@@ -188,6 +190,9 @@ SPECS: dict[str, dict[str, F]] = {
         "scope": F("str", True),
         "series": F("str", False, tuple(L.SERIES)),
         "primary": F("bool"),
+        "zones": F("int"),
+        "growth_published": F("float"),
+        "growth_source": F("slug", ref="sources"),
         "source": F("slug", True, ref="sources"),
         "note": F("str"),
     },
@@ -458,19 +463,40 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
             yield Problem(f"{label} .area_kind", "required with area_km2")
         yield from _check_codes(label, z)
     primaries: dict[tuple[Any, Any, Any], list[int]] = {}
-    for i, s in enumerate(doc.get("stats", [])):
+    members: dict[tuple[Any, Any, Any], list[int]] = {}
+    ind_units = {i.get("id"): i.get("unit") for i in doc.get("indicators", []) if isinstance(i, dict)}
+    stats = doc.get("stats", [])
+    for i, s in enumerate(stats):
         if not isinstance(s, dict):
             continue
         group = (s.get("indicator"), s.get("year"), s.get("period") or s.get("as_of"))
         primaries.setdefault(group, [])
+        members.setdefault(group, []).append(i)
         if s.get("primary", True):
             primaries[group].append(i)
+        want, got = ind_units.get(s.get("indicator")), s.get("unit")
+        if isinstance(want, str) and isinstance(got, str) and unit_dimension(want) != unit_dimension(got):
+            yield Problem(
+                f"stats[{i}] {s.get('indicator')!r} {s.get('year')!r} .unit",
+                f"{got!r} cannot be shown in the indicator's unit {want!r}: currencies are never converted; "
+                "put the figure under an indicator of its own currency",
+            )
     for (ind_id, year, _period), idx in primaries.items():
         if len(idx) > 1:
             yield Problem(
                 f"stats[{idx[1]}] {ind_id!r} {year!r}",
                 f"{len(idx)} primary values for this indicator, year and period; mark all but one primary = false",
             )
+        elif len(idx) == 1 and len(members[(ind_id, year, _period)]) > 1:
+            # the series policy: the default figure is of the best-ranked series present
+            group_stats = [stats[j] for j in members[(ind_id, year, _period)]]
+            best = min(SERIES_RANK.get(g.get("series"), 2) for g in group_stats)
+            if SERIES_RANK.get(stats[idx[0]].get("series"), 2) != best:
+                yield Problem(
+                    f"stats[{idx[0]}] {ind_id!r} {year!r} .primary",
+                    "the default figure must follow the series policy: MOFCOM's main-indicators release where it "
+                    "exists, else the evaluation release",
+                )
     yield from _check_zone_facts(doc)
     yield from _check_zone_figures(doc)
     docs = {d.get("id"): d for d in doc.get("documents", []) if isinstance(d, dict)}
@@ -756,7 +782,7 @@ def check_file(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[P
 _CACHE: dict[tuple[str, int, int], Dataset] = {}
 CACHE_ENV = "EDZ_CACHE_DIR"
 NO_CACHE_ENV = "EDZ_NO_CACHE"
-CACHE_FORMAT = 4  # 3: positional rows per record class (see _pack); 4: zone facts with figures, zone_figures
+CACHE_FORMAT = 5  # 3: positional rows (see _pack); 4: zone facts, zone_figures; 5: stats.zones, growth_published, growth_source
 
 
 def cache_dir() -> Path | None:

@@ -21,6 +21,37 @@ def earliest_day(partial: str) -> _dt.date:
     return _dt.date(parts[0], parts[1], parts[2])
 
 
+# unit id -> (dimension, size of one unit in the dimension's base): 万亿元 = 10^12 元, 亿美元 = 10^8 USD.
+# Converting within a dimension is exact arithmetic; across dimensions (CNY vs USD) it is refused:
+# an exchange rate is not arithmetic.
+UNIT_SCALE: dict[str, tuple[str, int]] = {
+    "trillion-cny": ("cny", 10**12),
+    "100m-cny": ("cny", 10**8),
+    "100m-usd": ("usd", 10**8),
+    "billion-usd": ("usd", 10**9),
+    "percent": ("percent", 1),
+    "count": ("count", 1),
+    "km2": ("km2", 1),
+}
+
+
+def unit_dimension(unit: str) -> str:
+    return UNIT_SCALE[unit][0] if unit in UNIT_SCALE else unit
+
+
+def convert(value: float, unit: str, to: str) -> float | None:
+    """`value` in `unit` expressed in `to`, exactly (decimal arithmetic on the published digits:
+    10137 亿元 is 1.0137 万亿元, not 1.0136999…); None when the two units measure different things."""
+    if unit == to:
+        return value
+    if unit not in UNIT_SCALE or to not in UNIT_SCALE or UNIT_SCALE[unit][0] != UNIT_SCALE[to][0]:
+        return None
+    from decimal import Decimal
+
+    exact = Decimal(repr(value)) * UNIT_SCALE[unit][1] / UNIT_SCALE[to][1]
+    return float(exact)
+
+
 def precision_of(partial: str) -> str:
     return {1: "year", 2: "month", 3: "day"}[partial.count("-") + 1]
 
@@ -163,7 +194,15 @@ class Stat(NamedTuple):
     as_of: str | None = None
     series: str | None = None
     primary: bool = True
+    zones: int | None = None  # number of zones the figure counts, as published (e.g. 54)
+    growth_published: float | None = None  # growth on the year before in %, as a source states it
+    growth_source: str | None = None  # the source of growth_published when it is not `source`
     note: str | None = None
+
+
+# the series policy, one rule for every command: MOFCOM's main-indicators release where it exists,
+# else its evaluation release, else a figure whose release is not named (lower rank = preferred)
+SERIES_RANK: dict[str | None, int] = {"main-indicators": 0, "evaluation": 1, None: 2}
 
 
 class Document(NamedTuple):

@@ -127,7 +127,9 @@ def to_csv(view: View) -> str:
 
 
 def to_json(view: View, ascii_only: bool = False) -> str:
-    data = view.records[0] if view.vertical and len(view.records) == 1 else view.records
+    data: Any = view.records[0] if view.vertical and len(view.records) == 1 else view.records
+    if view.envelope is not None:
+        data = {**view.envelope, "figures": data}
     return json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n"
 
 

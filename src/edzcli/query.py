@@ -14,7 +14,20 @@ from typing import Any, NamedTuple
 
 from .errors import InputError, NotFoundError
 from .labels import SOURCE_KINDS
-from .model import Dataset, Figure, Indicator, Measure, Ranking, Source, Stat, Zone, ZoneFigure, earliest_day
+from .model import (
+    SERIES_RANK,
+    Dataset,
+    Figure,
+    Indicator,
+    Measure,
+    Ranking,
+    Source,
+    Stat,
+    Zone,
+    ZoneFigure,
+    convert,
+    earliest_day,
+)
 from .names import choose, parse_int, resolve_name, suggest
 
 ZONE_SORTS = ("province", "approved", "id", "name", "city", "region")
@@ -186,16 +199,76 @@ def latest_year(ds: Dataset, headline_only: bool = True) -> int:
     return max(rich) if rich else max(per_year)
 
 
+def full_year_years(ds: Dataset) -> list[int]:
+    """Years with at least one full-year figure (not part of a year, not a count on one day)."""
+    return sorted({s.year for s in ds.stats if s.period is None and s.as_of is None})
+
+
 def check_year(ds: Dataset, year: int) -> int:
-    years = ds.stat_years()
+    """`year` when it has full-year figures, else InputError listing the years that have them (a year
+    known only from January-September figures or a count on one day is not a year's statistics)."""
+    years = full_year_years(ds)
     if year not in years:
         near = min(years, key=lambda y: abs(y - year)) if years else None
-        # newest first: the list is cut after a dozen, and the recent years are the ones asked for
-        raise InputError("year", year, [str(y) for y in reversed(years)], str(near) if near is not None else None)
+        valid = (year_ranges(years) or "").split(", ")
+        partial = [s for s in ds.stats if s.year == year]
+        if partial:
+            what = ", ".join(sorted({f"{s.indicator} ({s.period or s.as_of})" for s in partial}))
+            hint = f"{year} has only figures for part of the year or one day: {what} (edz export lists them)"
+            raise InputError("year", year, valid, hint=hint)
+        raise InputError("year", year, valid, str(near) if near is not None else None)
     return year
 
 
-def stats_for_year(ds: Dataset, year: int, *, headline_only: bool = True, zone: str | None = None) -> list[StatRow]:
+SERIES_CHOICES = ("all", "default", "main", "evaluation")
+SERIES_ALIASES = {"main-indicators": "main", "primary": "default"}
+_SERIES_CODE = {"main": "main-indicators", "evaluation": "evaluation"}
+
+
+def resolve_series(text: str | None) -> str:
+    """`--series` as typed: all (every published figure, the default one marked), default (one
+    figure a year, by the series policy), main or evaluation (that MOFCOM release only)."""
+    return "all" if text is None else choose("series", text, SERIES_CHOICES, aliases=SERIES_ALIASES)
+
+
+def in_series(s: Figure, choice: str) -> bool:
+    if choice == "all":
+        return True
+    if choice == "default":
+        return s.primary
+    return s.series == _SERIES_CODE[choice]
+
+
+def display_unit(ds: Dataset, s: Figure) -> str:
+    """The unit a figure is shown in: its indicator's for the aggregates; a zone's figure as published."""
+    return s.unit if isinstance(s, ZoneFigure) else ds.indicators[s.indicator].unit
+
+
+def display_value(ds: Dataset, s: Figure) -> float:
+    """The figure in `display_unit` (exact; the loader refuses an aggregate whose unit cannot be
+    converted to its indicator's, e.g. USD under a CNY indicator)."""
+    value = convert(s.value, s.unit, display_unit(ds, s))
+    return s.value if value is None else value
+
+
+def year_ranges(years: Sequence[int]) -> str | None:
+    """2004, 2006, 2017-2024."""
+    if not years:
+        return None
+    out, start, prev = [], years[0], years[0]
+    for y in [*years[1:], None]:
+        if y is not None and y == prev + 1:
+            prev = y
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        if y is not None:
+            start = prev = y
+    return ", ".join(out)
+
+
+def stats_for_year(
+    ds: Dataset, year: int, *, headline_only: bool = True, zone: str | None = None, series: str = "all"
+) -> list[StatRow]:
     """Full-year figures for `year` in indicator order; share indicators are folded into the
     row of the indicator they are a share of when that one is shown too. With `zone`, the zone's
     own figures (`ZoneFigure`, every indicator, no national share) instead of the aggregates."""
@@ -206,7 +279,7 @@ def stats_for_year(ds: Dataset, year: int, *, headline_only: bool = True, zone: 
                 by_ind.setdefault(f.indicator, []).append(f)
         headline_only = False
     for s in ds.stats if zone is None else ():
-        if s.year == year and s.period is None and s.as_of is None:
+        if s.year == year and s.period is None and s.as_of is None and in_series(s, series):
             by_ind.setdefault(s.indicator, []).append(s)
     shown = [i for i in ds.indicators.values() if i.id in by_ind and (i.headline or not headline_only)]
     shown_ids = {i.id for i in shown}
@@ -251,6 +324,142 @@ def series(
         and (end is None or s.year <= end)
     ]
     out.sort(key=lambda s: (s.year, not s.primary))
+    return out
+
+
+class TrendRow(NamedTuple):
+    """One published figure as `trend` shows it: in the trend's display unit, with its change on
+    the year before — the growth rate as published where the source gives one, else computed by
+    edz from the previous year's figure of the same series (never across series)."""
+
+    stat: Figure
+    value: float  # in `unit` (exact conversion of the published value)
+    unit: str  # the trend's display unit, or the figure's own where no exact conversion exists
+    yoy_pct: float | None
+    yoy_basis: str | None  # "published" | "computed" | None
+    yoy_from: Figure | None  # the figure a computed change compares with
+    zones_differ: bool  # a computed change between figures that count different numbers of zones
+
+
+def trend_unit(ds: Dataset, indicator: str, pool: Sequence[Figure]) -> str:
+    """The display unit of a trend: the indicator's; for one zone's figures, the unit they all
+    share where they share one (a zone's 亿元 stays 亿元)."""
+    units = {f.unit for f in pool}
+    if pool and all(isinstance(f, ZoneFigure) for f in pool) and len(units) == 1:
+        return units.pop()
+    return ds.indicators[indicator].unit
+
+
+def _in_unit(f: Figure, unit: str) -> tuple[float, str]:
+    value = convert(f.value, f.unit, unit)
+    return (f.value, f.unit) if value is None else (value, unit)
+
+
+def _same_series_figure(pool: Sequence[Figure], year: int, series_code: str | None) -> Figure | None:
+    """The figure of `year` in the same series (an unnamed release compares only with unnamed ones);
+    the default figure first where a series has two."""
+    cands = [s for s in pool if s.year == year and s.series == series_code]
+    return next((s for s in cands if s.primary), cands[0] if cands else None)
+
+
+def zones_differ(a: Figure, b: Figure) -> bool:
+    za, zb = getattr(a, "zones", None), getattr(b, "zones", None)
+    return za is not None and zb is not None and za != zb
+
+
+def figure(ds: Dataset, s: Figure, pool: Sequence[Figure], unit: str | None = None) -> TrendRow:
+    """`s` with its y/y, in `unit` (default: the indicator's); `pool` holds every full-year figure
+    of the indicator (the year before may lie outside the range shown)."""
+    value, shown_unit = _in_unit(s, unit or ds.indicators[s.indicator].unit)
+    growth = getattr(s, "growth_published", None)
+    if growth is not None:
+        return TrendRow(s, value, shown_unit, growth, "published", None, False)
+    prev = _same_series_figure(pool, s.year - 1, s.series)
+    if prev is None or prev.qualifier or s.qualifier or shown_unit == "percent":
+        return TrendRow(s, value, shown_unit, None, None, None, False)
+    before, before_unit = _in_unit(prev, shown_unit)
+    if not before or before_unit != shown_unit:
+        return TrendRow(s, value, shown_unit, None, None, None, False)
+    pct = round((value / before - 1) * 100, 1)
+    return TrendRow(s, value, shown_unit, pct, "computed", prev, zones_differ(prev, s))
+
+
+def trend_figures(
+    ds: Dataset,
+    indicator: str,
+    start: int | None = None,
+    end: int | None = None,
+    series_choice: str = "all",
+    zone: str | None = None,
+) -> list[TrendRow]:
+    """`edz trend`: the figures of one indicator (all zones, or one zone's own) in a year range and
+    series (see `resolve_series`). An empty answer is an error naming the years that exist, like
+    `edz stats 2030`."""
+    check_range("year range", start, end, "--from is after --to")
+    pool = series(ds, indicator, zone=zone)
+    shown = [
+        s for s in pool if (start is None or s.year >= start) and (end is None or s.year <= end) and in_series(s, series_choice)
+    ]
+    if not shown:
+        have = sorted({s.year for s in pool if in_series(s, series_choice)})
+        where = f"{start if start is not None else ''}..{end if end is not None else ''}"
+        what = indicator if series_choice == "all" else f"{indicator} ({series_choice} series)"
+        if zone is not None:
+            what += f" of {zone}"
+        hint = f"no {what} figure in that range; years with one: {year_ranges(have) or 'none'}"
+        raise InputError("year range", where, hint=hint)
+    unit = trend_unit(ds, indicator, shown)
+    return [figure(ds, s, pool, unit) for s in shown]
+
+
+class RangeChange(NamedTuple):
+    """Change over the range shown, between the first and last figures of one series."""
+
+    series: str | None
+    first: TrendRow
+    last: TrendRow
+    change: float  # last - first, in the display unit
+    change_pct: float
+    cagr_pct: float  # average annual growth between the two years
+    missing: tuple[int, ...]  # years between them with no figure of this series
+    zones_differ: bool
+
+
+def range_changes(figures: Sequence[TrendRow]) -> list[RangeChange]:
+    """One line per series with two or more full-year figures in the range (the policy's order:
+    main indicators, evaluation, release not named). Figures with a qualifier (">6600") are left
+    out: a growth rate from "more than" is not a number. Shares (percent) get none, nor figures
+    that are not in one unit."""
+    by_series: dict[str | None, dict[int, TrendRow]] = {}
+    units = {f.unit for f in figures}
+    for f in figures:
+        if f.stat.qualifier or f.unit == "percent" or len(units) > 1:
+            continue
+        years = by_series.setdefault(f.stat.series, {})
+        if f.stat.year not in years or (f.stat.primary and not years[f.stat.year].stat.primary):
+            years[f.stat.year] = f
+    out = []
+    for code in sorted(by_series, key=lambda c: SERIES_RANK.get(c, 2)):
+        years = by_series[code]
+        if len(years) < 2:
+            continue
+        first, last = years[min(years)], years[max(years)]
+        if first.value <= 0:
+            continue
+        span = last.stat.year - first.stat.year
+        ratio = last.value / first.value
+        out.append(
+            RangeChange(
+                series=code,
+                first=first,
+                last=last,
+                change=round(last.value - first.value, 10),
+                change_pct=round((ratio - 1) * 100, 1),
+                cagr_pct=round((ratio ** (1 / span) - 1) * 100, 1),
+                missing=tuple(y for y in range(first.stat.year + 1, last.stat.year) if y not in years),
+                zones_differ=zones_differ(first.stat, last.stat),
+            )
+        )
     return out
 
 
@@ -579,18 +788,24 @@ def stats_year(ds: Dataset, text: str | None) -> int:
     """The data year `edz stats` shows: as typed, or the latest (`None` or "latest")."""
     if text is None or text.strip().lower() == "latest":
         return latest_year(ds)
-    return check_year(ds, parse_int("year", text, [str(x) for x in ds.stat_years()]))
+    return check_year(ds, parse_int("year", text, (year_ranges(full_year_years(ds)) or "").split(", ")))
 
 
-def stats_rows(ds: Dataset, year: int, *, all_indicators: bool = False, zone: str | None = None) -> list[StatRow]:
+def stats_rows(
+    ds: Dataset, year: int, *, all_indicators: bool = False, zone: str | None = None, series: str = "all"
+) -> list[StatRow]:
     """The rows `edz stats YEAR` shows: the headline indicators, or every indicator when the year
     has no headline figure (a year known only for, say, a patent count still answers). With
-    `zone`, every figure of that zone in that year."""
+    `zone`, every figure of that zone in that year; `series` as `resolve_series` returns it (no
+    figure of the chosen series that year is an InputError)."""
     if zone is not None:
         return stats_for_year(ds, year, zone=zone)
-    rows = stats_for_year(ds, year, headline_only=not all_indicators)
+    rows = stats_for_year(ds, year, headline_only=not all_indicators, series=series)
     if not rows and not all_indicators:
-        rows = stats_for_year(ds, year, headline_only=False)
+        rows = stats_for_year(ds, year, headline_only=False, series=series)
+    if not rows and series != "all":
+        have = sorted({s.year for s in ds.stats if s.period is None and s.as_of is None and in_series(s, series)})
+        raise InputError("series", series, hint=f"no {series} figure for {year}; years with one: {year_ranges(have) or 'none'}")
     return rows
 
 
@@ -647,6 +862,7 @@ def citations(ds: Dataset) -> dict[str, set[str]]:
         cite(p.source, f"province:{p.id}")
     for st in ds.stats:
         cite(st.source, f"stat:{st.indicator}:{st.year}")
+        cite(st.growth_source, f"stat:{st.indicator}:{st.year}.growth")
     for d in ds.documents.values():
         cite(d.source, f"document:{d.id}")
     for m in ds.measures.values():

@@ -90,6 +90,9 @@ class View:
         self.drop = drop
         self.shorten = shorten
         self.below = below
+        # JSON only: keys printed beside the records ({**envelope, "figures": records}), e.g. the
+        # range answers of `trend`; None prints the records alone
+        self.envelope: dict[str, Any] | None = None
 
     @property
     def records(self) -> list[Any]:

@@ -22,10 +22,24 @@ from .model import (
     Stat,
     Zone,
     ZoneFigure,
+    convert,
     precision_of,
     record_dict,
 )
-from .query import COMPARE_INDICATORS, ProvinceCounts, StatRow, YearCount, citations, coverage, latest_zone_figures
+from .query import (
+    COMPARE_INDICATORS,
+    ProvinceCounts,
+    RangeChange,
+    StatRow,
+    TrendRow,
+    YearCount,
+    citations,
+    coverage,
+    display_unit,
+    display_value,
+    latest_zone_figures,
+    year_ranges,
+)
 from .view import LEVELS, Column, Tile, TileMap, View, raw_text
 
 if TYPE_CHECKING:
@@ -139,8 +153,14 @@ def zones_view(
 
 
 def stat_record(ds: Dataset, s: Figure) -> dict[str, Any]:
+    """A figure as JSON: `value` and `unit` in the indicator's display unit (converted exactly),
+    `value_published` and `unit_published` as the source gives them."""
     rec: dict[str, Any] = record_dict(s)
     ind = ds.indicators[s.indicator]
+    rec["value"] = display_value(ds, s)
+    rec["unit"] = display_unit(ds, s)
+    rec["value_published"] = s.value
+    rec["unit_published"] = s.unit
     rec["name_zh"] = ind.name_zh
     rec["name_en"] = ind.name_en
     return rec
@@ -148,15 +168,20 @@ def stat_record(ds: Dataset, s: Figure) -> dict[str, Any]:
 
 # one published figure as `stats` and `trend` show it: its value, then where it comes from
 _FIGURE_KEYS = ("value", "qualifier", "unit")
+_PUBLISHED_KEYS = ("value_published", "unit_published", "zones")
 _PROVENANCE_KEYS = ("series", "primary", "source")
 
 
-def _figure_cells(s: Figure, primary: bool) -> dict[str, Any]:
-    """The cells of _FIGURE_KEYS and _PROVENANCE_KEYS for one figure (and its scope, for a zone's)."""
-    cells = {
-        "value": s.value,
+def _figure_cells(ds: Dataset, s: Figure, primary: bool) -> dict[str, Any]:
+    """The cells of _FIGURE_KEYS, _PUBLISHED_KEYS and _PROVENANCE_KEYS for one figure (and its scope,
+    for a zone's): the value in the display unit, and the value as published beside it for machines."""
+    cells: dict[str, Any] = {
+        "value": display_value(ds, s),
         "qualifier": s.qualifier,
-        "unit": s.unit,
+        "unit": display_unit(ds, s),
+        "value_published": s.value,
+        "unit_published": s.unit,
+        "zones": getattr(s, "zones", None),
         "series": s.series,
         "primary": primary,
         "source": s.source,
@@ -189,6 +214,19 @@ def _zone_figure_columns(view: View, zone: Zone | None, lang: str) -> None:
     view.notes.append(text("zone_figures.scope", lang))
 
 
+def _converted_note(ds: Dataset, stats: Sequence[Figure], lang: str, unit: str | None = None) -> str | None:
+    """Say which figures were published in another unit and are shown converted (exactly)."""
+    conv = []
+    for s in stats:
+        target = unit or display_unit(ds, s)
+        if s.unit != target and convert(s.value, s.unit, target) is not None:
+            conv.append(s)
+    if not conv:
+        return None
+    items = ", ".join(f"{s.year} {raw_text(s.value)} {unit_label(s.unit, lang)}" for s in conv)
+    return text("figures.converted", lang, items=items)
+
+
 def _signed(value: Any, qualifier: str | None) -> str:
     """A value for people with its qualifier as a sign: >3, ~0.3."""
     return L.QUALIFIER_SIGN.get(qualifier or "", "") + raw_text(value)
@@ -213,8 +251,9 @@ def stats_view(
         *_FIGURE_KEYS,
         "share_national",
         "share_qualifier",
+        *_PUBLISHED_KEYS,
         *_PROVENANCE_KEYS,
-        numeric=("year", "value", "share_national"),
+        numeric=("year", "value", "share_national", "value_published", "zones"),
         keep=("indicator", "source"),
     )
     rows, marks, records = [], [], []
@@ -229,7 +268,7 @@ def stats_view(
                     "year": s.year,
                     "share_national": share.value if share else None,
                     "share_qualifier": share.qualifier if share else None,
-                    **_figure_cells(s, primary=s is r.stat),
+                    **_figure_cells(ds, s, primary=s is r.stat),
                 }
             )
             mark = {}
@@ -246,7 +285,7 @@ def stats_view(
         rows,
         records,
         marks=marks,
-        hidden=("qualifier", "share_qualifier", "primary"),
+        hidden=("qualifier", "share_qualifier", "primary", *_PUBLISHED_KEYS),
         drop=("source", "series", "name"),
     )
     if zone is None:
@@ -261,6 +300,13 @@ def stats_view(
     _zone_figure_columns(view, zone, lang)
     if has_alt:
         view.notes.append(text("stats.alt" if zone is None else "zone_figures.alt", lang))
+    conv = _converted_note(ds, [s for r in rows_in for s in (r.stat, *r.alternatives)], lang)
+    if conv:
+        view.notes.append(conv)
+    part = [s for s in ds.stats if s.year == year and s.period is not None] if zone is None else []
+    if part:
+        items = "; ".join(f"{s.indicator} {s.period} {_signed(s.value, s.qualifier)} {unit_label(s.unit, lang)}" for s in part)
+        view.notes.append(text("stats.part_year", lang, year=year, items=items))
     view.notes.append(text("stats.signs", lang))
     if zone is not None:
         view.notes.extend(_zone_figure_notes([f for r in rows_in for f in (r.stat, *r.alternatives)], lang))
@@ -377,6 +423,18 @@ def documents_view(ds: Dataset, lang: str) -> View:
 # --------------------------------------------------------------------------- about
 
 
+YEARS_WINDOW = (2000, 2024)  # the span issue 14 measures the aggregate series against
+
+
+def years_covered(ds: Dataset) -> dict[str, list[int]]:
+    """Headline indicator → the years with a full-year figure (any series)."""
+    out: dict[str, list[int]] = {}
+    for ind in ds.indicators.values():
+        if ind.headline:
+            out[ind.id] = sorted({s.year for s in ds.stats if s.indicator == ind.id and s.period is None and s.as_of is None})
+    return out
+
+
 def about_view(ds: Dataset, lang: str, version: str) -> View:
     cov = coverage(ds)
     active = ds.active_zones
@@ -400,8 +458,20 @@ def about_view(ds: Dataset, lang: str, version: str) -> View:
         pct = 100.0 * c["sourced"] / c["zones"] if c["zones"] else 0.0
         row[f"coverage_{key}"] = f"{c['sourced']}/{c['zones']} ({pct:.1f}%)"
     cols = _cols("about", *row)
-    record = {k: v for k, v in row.items() if not k.startswith("coverage_")}
+    covered = years_covered(ds)
+    head = L.COLUMNS["about"]["years_covered"]
+    for ind_id, years in covered.items():
+        ind = ds.indicators[ind_id]
+        in_window = [y for y in years if YEARS_WINDOW[0] <= y <= YEARS_WINDOW[1]]
+        key = "years_" + ind_id.replace("-", "_")
+        name = pick(ind.name_zh, ind.name_en, lang)
+        cols.append(Column(key, head[0].format(name=name), head[1].format(name=name)))
+        row[key] = f"{len(in_window)}/{YEARS_WINDOW[1] - YEARS_WINDOW[0] + 1} ({YEARS_WINDOW[0]}-{YEARS_WINDOW[1]}): " + (
+            year_ranges(years) or "-"
+        )
+    record = {k: v for k, v in row.items() if not k.startswith(("coverage_", "years_"))}
     record["coverage"] = cov
+    record["years_covered"] = covered
     title = pick(ds.meta.title_zh, ds.meta.title_en, lang)
     return View(cols, [row], [record], title=title, vertical=True)
 
@@ -688,7 +758,7 @@ def indicators_view(ds: Dataset, lang: str) -> View:
                 "name": pick(i.name_zh, i.name_en, lang),
                 "unit": i.unit,
                 "headline": i.headline,
-                "years": _year_ranges(years),
+                "years": year_ranges(years),
                 "figures": n,
             }
         )
@@ -700,88 +770,141 @@ def indicators_view(ds: Dataset, lang: str) -> View:
     return view
 
 
-def _year_ranges(years: Sequence[int]) -> str | None:
-    if not years:
-        return None
-    out, start, prev = [], years[0], years[0]
-    for y in [*years[1:], None]:
-        if y is not None and y == prev + 1:
-            prev = y
-            continue
-        out.append(str(start) if start == prev else f"{start}-{prev}")
-        if y is not None:
-            start = prev = y
-    return ", ".join(out)
-
-
 # --------------------------------------------------------------------------- trend
 
 
+def range_record(r: RangeChange) -> dict[str, Any]:
+    return {
+        "series": r.series,
+        "first_year": r.first.stat.year,
+        "last_year": r.last.stat.year,
+        "years_spanned": r.last.stat.year - r.first.stat.year,
+        "first_value": r.first.value,
+        "last_value": r.last.value,
+        "change": r.change,
+        "change_pct": r.change_pct,
+        "cagr_pct": r.cagr_pct,
+        "missing_years": list(r.missing),
+        "zones_differ": r.zones_differ,
+    }
+
+
+def _series_name(code: str | None, lang: str) -> str:
+    return t(L.SERIES[code], lang) if code else text("series.unnamed", lang)
+
+
+def _range_line(r: RangeChange, unit: str, lang: str, own: bool = False) -> str:
+    line = text(
+        "trend.range",
+        lang,
+        series=text("series.zone_own", lang) if own else _series_name(r.series, lang),
+        first_year=r.first.stat.year,
+        last_year=r.last.stat.year,
+        first=raw_text(r.first.value),
+        last=raw_text(r.last.value),
+        unit=unit_label(unit, lang),
+        change=("+" if r.change >= 0 else "") + raw_text(r.change),
+        change_pct=f"{r.change_pct:+.1f}",
+        cagr=f"{r.cagr_pct:+.1f}",
+        span=text(
+            "years_one" if r.last.stat.year - r.first.stat.year == 1 else "years_many",
+            lang,
+            n=r.last.stat.year - r.first.stat.year,
+        ),
+    )
+    if r.missing:
+        line += text("trend.range_missing", lang, years=year_ranges(r.missing))
+    if r.zones_differ:
+        line += text("trend.range_zones", lang, a=getattr(r.first.stat, "zones", None), b=getattr(r.last.stat, "zones", None))
+    return line
+
+
 def trend_view(
-    ds: Dataset, indicator: str, stats: Sequence[Figure], lang: str, bar_char: str = "█", zone: Zone | None = None
+    ds: Dataset,
+    indicator: str,
+    figures: Sequence[TrendRow],
+    ranges: Sequence[RangeChange],
+    lang: str,
+    bar_char: str = "█",
+    series_choice: str = "all",
+    zone: Zone | None = None,
 ) -> View:
-    """Year by year, every published value (the default one first); year-on-year change only
-    between consecutive years whose default values share unit and series and have no qualifier
-    (MOFCOM's two series differ by up to a trillion yuan: comparing across them is meaningless)."""
+    """Year by year, every figure of the chosen series (all zones, or `zone`'s own) in one display
+    unit; y/y as published where the source gives it, else computed within one series
+    (`query.figure`); under the table the change and CAGR over the range, one line per series."""
     ind = ds.indicators[indicator]
     cols = _cols(
         "figure",
         "year",
         *_FIGURE_KEYS,
         "yoy_pct",
+        "yoy_basis",
+        *_PUBLISHED_KEYS,
         *_PROVENANCE_KEYS,
         "bar",
-        numeric=("year", "value", "yoy_pct"),
+        numeric=("year", "value", "yoy_pct", "value_published", "zones"),
         keep=("source",),
     )
-    primary = {s.year: s for s in stats if s.primary}
-    # bars compare values in one unit only (an early 亿元 figure would flatten the rest): the
-    # indicator's, or for a zone the one its figures share
-    units = {s.unit for s in primary.values()}
-    unit = units.pop() if zone is not None and len(units) == 1 else ind.unit
-    top = max((s.value for s in primary.values() if s.unit == unit), default=0.0)
+    unit = figures[0].unit if figures and len({f.unit for f in figures}) == 1 else ind.unit
+    # bars only when every value shown is in one unit after exact conversion; else a note says why not
+    bars = all(f.unit == unit for f in figures)
+    top = max((f.value for f in figures), default=0.0)
     rows, marks, records = [], [], []
-    gaps = []
-    years = sorted({s.year for s in stats})
-    for a, b in pairwise(years):
-        if b != a + 1:
-            gaps.append(f"{a + 1}" if b == a + 2 else f"{a + 1}-{b - 1}")
-    for s in stats:
-        prev = primary.get(s.year - 1)
-        yoy = None
-        # series labels exist only where MOFCOM's two series disagree: an unlabelled figure compares
-        same_series = prev is not None and (prev.series is None or s.series is None or prev.series == s.series)
-        comparable = prev is not None and same_series and prev.unit == s.unit and not prev.qualifier and not s.qualifier
-        if s.primary and prev is not None and comparable and prev.value:
-            yoy = round((s.value / prev.value - 1) * 100, 1)
-        width = round(20 * s.value / top) if s.primary and top > 0 and s.unit == unit else 0
-        rows.append(
-            {
-                "year": s.year,
-                "yoy_pct": yoy,
-                "bar": bar_char * width if width else "",
-                **_figure_cells(s, primary=s.primary),
-            }
-        )
-        marks.append({} if s.primary else {"value": " (alt)"})
+    for f in figures:
+        s = f.stat
+        # a positive value always gets at least one block: an empty bar would read as "no figure"
+        width = max(1, round(20 * f.value / top)) if bars and top > 0 and f.value > 0 else 0
+        cells = _figure_cells(ds, s, primary=s.primary)
+        cells["value"], cells["unit"] = f.value, f.unit
+        bar = bar_char * width if width else ""
+        rows.append({"year": s.year, "yoy_pct": f.yoy_pct, "yoy_basis": f.yoy_basis, "bar": bar, **cells})
+        mark = {} if s.primary else {"value": " (alt)"}
+        if f.yoy_basis == "computed":
+            mark["yoy_pct"] = " c!" if f.zones_differ else " c"
+        marks.append(mark)
         rec = stat_record(ds, s)
-        rec["yoy_pct"] = yoy
+        rec["value"], rec["unit"] = f.value, f.unit
+        rec["yoy_pct"] = f.yoy_pct
+        rec["yoy_basis"] = f.yoy_basis
+        rec["yoy_from_year"] = f.yoy_from.year if f.yoy_from else None
+        rec["yoy_zones_differ"] = f.zones_differ
         records.append(rec)
-    view = View(
-        cols, rows, records, marks=marks, hidden=("qualifier", "primary"), human_only=("bar",), drop=("bar", "source", "series")
-    )
+    hidden = ("qualifier", "primary", "yoy_basis", *_PUBLISHED_KEYS)
+    view = View(cols, rows, records, marks=marks, hidden=hidden, human_only=("bar",), drop=("bar", "source", "series"))
     view.title = text("trend.title", lang, name=pick(ind.name_zh, ind.name_en, lang), unit=unit_label(unit, lang))
     if zone is not None:
         view.title = text("trend.zone_title", lang, zone=pick(zone.name_zh, zone.name_en, lang), title=view.title)
+    if series_choice != "all":
+        view.title += text("trend.series_title", lang, series=series_choice)
     view.human_values = {**_FIGURE_HUMAN, "bar": lambda row, lg: row["bar"]}
     _zone_figure_columns(view, zone, lang)
-    if any(not s.primary for s in stats):
+    view.envelope = {
+        "indicator": indicator,
+        "zone": zone.id if zone is not None else None,
+        "unit": unit,
+        "series": series_choice,
+        "ranges": [range_record(r) for r in ranges],
+    }
+    for r in ranges:
+        view.notes.append(_range_line(r, unit, lang, own=zone is not None))
+    years = sorted({f.stat.year for f in figures})
+    gaps = [f"{a + 1}" if b == a + 2 else f"{a + 1}-{b - 1}" for a, b in pairwise(years) if b != a + 1]
+    if any(not f.stat.primary for f in figures):
         view.notes.append(text("trend.alt" if zone is None else "zone_figures.alt", lang))
+    conv = _converted_note(ds, [f.stat for f in figures], lang, unit)
+    if conv:
+        view.notes.append(conv)
     if gaps:
         view.notes.append(text("trend.gaps", lang, years=", ".join(gaps)))
     view.notes.append(text("trend.yoy", lang))
-    if zone is not None:
-        view.notes.extend(_zone_figure_notes(stats, lang))
+    if any(f.zones_differ for f in figures):
+        view.notes.append(text("trend.zones_differ", lang))
+    if not bars:
+        view.notes.append(text("trend.no_bars", lang))
+    if zone is None:
+        view.notes.append(text("series.policy", lang))
+    else:
+        view.notes.extend(_zone_figure_notes([f.stat for f in figures], lang))
     return view
 
 
