@@ -211,7 +211,7 @@ def test_cagr_equals_the_hand_computed_figure(runner, indicator, series, first, 
 
 
 def test_done_when_gdp_from_2019(runner):
-    out = run(runner, "trend", "gdp", "--from", "2019", "--lang", "en", "-f", "table").stdout
+    out = run(runner, "trend", "gdp", "--from", "2019", "--lang", "en", "-f", "table", env={"COLUMNS": "300"}).stdout
     rows = tsv(run(runner, "trend", "gdp", "--from", "2019"))
     for y in range(2020, 2025):
         assert any(r["year"] == str(y) and r["yoy_pct"] for r in rows), y
@@ -232,7 +232,7 @@ def test_trend_empty_range_is_exit_2_with_the_years(runner):
 
 
 def test_bars_when_units_agree_after_conversion(runner):
-    out = run(runner, "trend", "gdp", "--lang", "en", "-f", "table").stdout
+    out = run(runner, "trend", "gdp", "--lang", "en", "-f", "table", env={"COLUMNS": "300"}).stdout
     line_2006 = next(line for line in out.split("\n") if line.strip().startswith("2006"))
     assert "█" in line_2006 or "#" in line_2006  # published in 亿元, drawn in 万亿元
     assert "no bar chart" not in out
