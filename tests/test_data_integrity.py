@@ -256,3 +256,11 @@ def test_aggregate_series_floors(ds):
     assert len(years("trade-total", "trade-total-usd")) >= 9
     assert len(years("fdi-actual")) >= 7
     assert len(years("tax-revenue")) >= 5
+
+
+def test_2019_opinion_heading_floor(ds):
+    """Issue 14 part 4: 17 headings verified (one in a full-text copy, 16 in Xinhua's summary)."""
+    ms = [m for m in ds.measures.values() if m.document == "opinion-2019"]
+    assert sum(1 for m in ms if m.heading_status == "verified") >= 17
+    assert all(m.heading_status != "verified" or m.sources for m in ms)
+    assert ds.measures["opinion-2019-17"].heading_zh.startswith("支持国家级经济技术开发区")
