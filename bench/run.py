@@ -134,7 +134,8 @@ def peak_rss_kib(cmd: list[str]) -> int:
 
 
 def synthetic(factor: int) -> Path:
-    """The real dataset with its zones repeated `factor` times (new ids and names), same schema."""
+    """The real dataset with its zones (and their facts and figures) repeated `factor` times (new ids
+    and names), same schema."""
     import tomllib
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -156,7 +157,17 @@ def synthetic(factor: int) -> Path:
         for name in names:
             block = block.replace(f'name_zh = "{name}"\n', f'name_zh = "{name}{n}"\n', 1)
         copies.append(block)
-    path.write_text(text[:zones_start] + "".join(copies) + text[zones_end:], encoding="utf-8")
+    # each zone's own figures too, for the copies (the zone facts are inside the zone blocks)
+    import re
+
+    figures = re.findall(r"^\[\[zone_figures\]\]\n(?:[^\n\[].*\n)+", text, re.M)
+    extra = []
+    for n in range(1, factor):
+        for block in figures:
+            extra.append(
+                "\n" + re.sub(r'^zone = "([^"]+)"$', lambda m: f'zone = "{m.group(1)}-x{n}"', block, count=1, flags=re.M)
+            )
+    path.write_text(text[:zones_start] + "".join(copies) + text[zones_end:] + "".join(extra), encoding="utf-8")
     return path
 
 

@@ -214,11 +214,11 @@ COVERAGE_FLOORS = {
     "area_approved": 26,
     "industries": 135,
     "facts": 28,
-    "figures": 8,
+    "figures": 9,
 }
 # issue 13: zone facts and zone figures may only grow
 FACT_FLOOR = 87
-ZONE_FIGURE_FLOOR = 33
+ZONE_FIGURE_FLOOR = 38
 
 
 def test_coverage_does_not_drop(ds):
