@@ -164,9 +164,7 @@ def synthetic(factor: int) -> Path:
     extra = []
     for n in range(1, factor):
         for block in figures:
-            extra.append(
-                "\n" + re.sub(r'^zone = "([^"]+)"$', lambda m: f'zone = "{m.group(1)}-x{n}"', block, count=1, flags=re.M)
-            )
+            extra.append("\n" + re.sub(r'^(zone = "[^"]+)"$', rf'\g<1>-x{n}"', block, count=1, flags=re.M))
     path.write_text(text[:zones_start] + "".join(copies) + text[zones_end:] + "".join(extra), encoding="utf-8")
     return path
 
