@@ -7,7 +7,7 @@ from edzcli import export, labels, loader
 
 # export columns that are derived (not stored) or renamed because the stored name is an SQL keyword
 DERIVED = {
-    "zones": {"approved_verified", "approved_precision"},
+    "zones": {"approved_verified", "approved_precision", "province_name_zh", "province_name_en"},
     "measures": {"verified"},
     "stats": {"id"},
     "rankings": {"id"},

@@ -13,11 +13,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+__license__ = "MIT"  # the code (LICENSE)
+DATA_LICENSE = "CC-BY-4.0"  # the compiled dataset, data/zones.toml (docs/decisions.md says why)
+DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+AUTHORS = "edz developers"
 
-__all__ = ["DataError", "Dataset", "EdzError", "InputError", "NotFoundError", "__version__", "load_dataset"]
+__all__ = [
+    "DATA_LICENSE",
+    "DataError",
+    "Dataset",
+    "EdzError",
+    "InputError",
+    "NotFoundError",
+    "__version__",
+    "load_dataset",
+    "to_dataframe",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .errors import DataError, EdzError, InputError, NotFoundError
+    from .frames import to_dataframe
     from .loader import load_dataset
     from .model import Dataset
 
@@ -28,6 +43,7 @@ _LAZY = {
     "EdzError": "errors",
     "InputError": "errors",
     "NotFoundError": "errors",
+    "to_dataframe": "frames",
 }
 
 

@@ -169,7 +169,7 @@ complete_doc = _complete(lambda ds: [d.key for d in ds.documents.values()])
 complete_indicator = _complete(lambda ds: list(ds.indicators))
 complete_year = _complete(lambda ds: [str(y) for y in ds.stat_years()])
 complete_zone = _complete(lambda ds: list(ds.zones))
-complete_format = _complete(lambda ds: ["table", "tsv", "csv", "json", "markdown", "svg", "html"])
+complete_format = _complete(lambda ds: ["table", "tsv", "csv", "json", "jsonl", "markdown", "svg", "html"])
 
 
 # --------------------------------------------------------------------------- shared options
@@ -179,7 +179,7 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table, tsv, csv, json, markdown, svg or html [default: table on a terminal, tsv when piped]",
+        help="table, tsv, csv, json, jsonl, markdown, svg or html [default: table on a terminal, tsv when piped]",
         autocompletion=complete_format,
     ),
 ]
@@ -211,6 +211,14 @@ SeriesOpt = Annotated[
         "release, else the evaluation release), main or evaluation [default: all]",
     ),
 ]
+FieldsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fields", help="only these fields, in this order, in every format (id,name,approved); 'help' lists them", metavar="LIST"
+    ),
+]
+NoHeadersOpt = Annotated[bool, typer.Option("--no-headers", help="TSV/CSV without the header line")]
+BomOpt = Annotated[bool, typer.Option("--bom", help="start TSV/CSV with a UTF-8 byte-order mark (for Excel on Windows)")]
 
 
 def _state(ctx: typer.Context) -> State:
@@ -240,16 +248,26 @@ def _lang(ctx: typer.Context, lang: str | None) -> str:
 def _emit_view(
     ctx: typer.Context, view_builder: Callable[[str], "View"], fmt: str | None, lang: str | None, output: str | None = None
 ) -> None:
-    """Resolve format and language, build the view for that language, render, write (to stdout,
-    or atomically to `output`)."""
+    """Resolve format and language, build the view for that language, pick the --fields, render,
+    write (to stdout, or atomically to `output`). --fields, --no-headers and --bom are read from
+    the command's own parameters."""
     import io
 
-    from .output import emit, render, resolve_format, resolve_lang
+    from .output import apply_fields, check_text_options, emit, render, resolve_format, resolve_lang
 
     to_file = output is not None and output != "-"
     f = resolve_format(fmt if fmt is not None or not to_file else _format_for(str(output)))
+    fields = ctx.params.get("fields")
+    headers, bom = not ctx.params.get("no_headers"), bool(ctx.params.get("bom"))
+    check_text_options(f, no_headers=not headers, bom=bom)
     lg = resolve_lang(lang or _state(ctx).lang)
     view = view_builder(lg)
+    if fields is not None and fields.strip().lower() == "help":
+        from .views import fields_view
+
+        emit(render(fields_view(view.machine or view, lg), f, lg, headers=headers, bom=bom))
+        return
+    view = apply_fields(view, fields)
     if not view.rows and f in ("table", "markdown"):
         from .labels import text
 
@@ -261,7 +279,7 @@ def _emit_view(
         meta = _dataset(ctx).meta
         credit = text("picture.credit", lg, version=__version__, data_version=meta.data_version, as_of=meta.as_of)
     # a file is not a terminal: no colour, nothing cut, UTF-8
-    out = render(view, f, lg, io.StringIO() if to_file else None, credit=credit)
+    out = render(view, f, lg, io.StringIO() if to_file else None, credit=credit, headers=headers, bom=bom)
     if not to_file:
         emit(out)
         return
@@ -337,6 +355,9 @@ def zones(
     as_of: AsOfOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """List national ETDZs (the 232 active ones by default, or the roster on --as-of DATE)."""
@@ -386,6 +407,9 @@ def stats(
     series: SeriesOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Aggregate figures for all national ETDZs in one year (or, with --zone, one zone's own), with unit and source."""
@@ -426,6 +450,9 @@ def policies(
     points: Annotated[bool, typer.Option("--points", help="also show each measure's attested key points")] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Reform measures of a policy document (2025 work plan, 2024 decision, SIP 2024 measures, 2019 opinion), by area."""
@@ -450,6 +477,9 @@ def zone(
     ],
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Everything about one zone, each fact with its source id; ambiguous queries list candidates (exit 1)."""
@@ -469,6 +499,9 @@ def search_cmd(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="at most N results", metavar="N")] = 20,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Scored search over zones, measures, indicators and sources (forgives suffixes, width, case, typos)."""
@@ -487,6 +520,9 @@ def sources(
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="official, news, repost, reference or document")] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """The citations behind the data: outlet, title, date, URL, and what cites each."""
@@ -502,7 +538,15 @@ def sources(
 
 
 @app.command()
-def indicators(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None, lang: LangOpt = None) -> None:
+def indicators(
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
+    lang: LangOpt = None,
+) -> None:
     """The indicators that edz stats and edz trend know, with the years each covers."""
     from . import views
 
@@ -522,6 +566,9 @@ def trend(
     series: SeriesOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """One indicator year by year (all zones, or --zone one zone's own): y/y, bars, change and CAGR over the range."""
@@ -561,7 +608,14 @@ def compare(
 
 @app.command()
 def regions(
-    ctx: typer.Context, as_of: AsOfOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, lang: LangOpt = None
+    ctx: typer.Context,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Zones by region, from the roster's dates, beside the officially reported counts."""
     from . import query, views
@@ -575,7 +629,14 @@ def regions(
 
 @app.command()
 def provinces(
-    ctx: typer.Context, as_of: AsOfOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, lang: LangOpt = None
+    ctx: typer.Context,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Zones by province (all 31 provincial units), from the roster's dates."""
     from . import query, views
@@ -612,7 +673,15 @@ def map_cmd(
 
 
 @app.command()
-def history(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None, lang: LangOpt = None) -> None:
+def history(
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
+    lang: LangOpt = None,
+) -> None:
     """Zones at each year end from approval and removal dates, beside the official counts."""
     from . import query, views
 
@@ -633,6 +702,9 @@ def rankings_cmd(
     ] = "overall",
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """MOFCOM's comprehensive evaluation results by edition; partial lists say so."""
@@ -646,12 +718,15 @@ def rankings_cmd(
 @app.command("export")
 def export_cmd(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="sqlite, json or csv (a folder with one file per table)")],
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="sqlite, json, csv (a folder with one file per table) or metadata (datasette)"),
+    ],
     output: Annotated[
         str, typer.Option("--output", "-o", help="file (or folder, for csv) to write; '-' = stdout for json", metavar="PATH")
     ],
 ) -> None:
-    """The whole dataset as SQLite, JSON or CSV; written atomically (a failed export leaves no half-written file)."""
+    """The whole dataset as SQLite, JSON or CSV, or datasette metadata for the SQLite file; written atomically."""
     from pathlib import Path
 
     from . import export
@@ -661,9 +736,9 @@ def export_cmd(
     key = choose("export format", fmt, export.EXPORT_FORMATS)
     ds = _dataset(ctx)
     if output == "-":
-        if key != "json":
-            raise InputError("output", output, hint="only json can be written to stdout")
-        emit(export.export_json(ds, None) or "")
+        if key not in ("json", "metadata"):
+            raise InputError("output", output, hint="only json and metadata can be written to stdout")
+        emit((export.export_json(ds, None) if key == "json" else export.export_metadata(ds, None)) or "")
         return
     target = Path(output)
     try:
@@ -671,6 +746,8 @@ def export_cmd(
             export.export_sqlite(ds, target)
         elif key == "json":
             export.export_json(ds, target)
+        elif key == "metadata":
+            export.export_metadata(ds, target)
         else:
             export.export_csv(ds, target)
     except OSError as e:
@@ -679,12 +756,36 @@ def export_cmd(
 
 
 @app.command()
-def about(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None, lang: LangOpt = None) -> None:
+def about(
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
+    lang: LangOpt = None,
+) -> None:
     """Data version, as-of date, counts, and how much of the zone data is sourced."""
     from . import views
 
     ds = _dataset(ctx)
     _emit_view(ctx, lambda lg: views.about_view(ds, lg, __version__), fmt, lang, output)
+
+
+@app.command()
+def cite(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or bibtex")] = "text",
+    lang: LangOpt = None,
+) -> None:
+    """How to cite edz and the data version in use (plain text, or BibTeX with --format bibtex)."""
+    from . import views
+    from .names import choose
+    from .output import emit, resolve_lang
+
+    key = choose("citation format", fmt, ("text", "bibtex"), aliases={"bib": "bibtex", "plain": "text", "txt": "text"})
+    ds = _dataset(ctx)
+    emit(views.citation(ds, __version__, key, resolve_lang(lang or _state(ctx).lang)))
 
 
 @app.command()
@@ -702,6 +803,37 @@ def validate(
         _stderr(f"edz: {len(problems)} problem{'s' if len(problems) != 1 else ''} in {p}")
         raise typer.Exit(1)
     typer.echo(f"{p}: ok")
+
+
+FIELD_COMMANDS = (
+    "zones", "zone", "stats", "trend", "indicators", "policies", "search", "sources",
+    "regions", "provinces", "history", "rankings", "about",
+)  # fmt: skip
+
+
+@app.command("fields")
+def fields_cmd(
+    ctx: typer.Context,
+    command: Annotated[str, typer.Argument(help="a listing command: " + ", ".join(FIELD_COMMANDS), metavar="COMMAND")],
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """The fields a command's --fields can pick, with a one-line description (same as COMMAND --fields help)."""
+    from typer.main import get_command
+
+    from .names import choose
+
+    cmd = choose("command", command, FIELD_COMMANDS)
+    ds = _dataset(ctx)
+    sample = {"zone": [next(iter(ds.zones), "")], "trend": [next(iter(ds.indicators), "")], "search": ["a"]}
+    state = _state(ctx)
+    args = ["--data", state.data] if state.data else []
+    chosen = lang or state.lang
+    args += ["--lang", chosen] if chosen else []
+    args += [cmd, *sample.get(cmd, []), "--fields", "help"] + (["--format", fmt] if fmt else [])
+    code = get_command(app).main(args, prog_name="edz", standalone_mode=False)
+    if code:
+        raise typer.Exit(code)
 
 
 ROOT_OPTIONS_WITH_VALUE = ("--data", "--lang", "-l")

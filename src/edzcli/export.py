@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .model import Dataset, precision_of, record_dict
+from .model import Dataset, record_dict, zone_record
 
-EXPORT_FORMATS = ("sqlite", "json", "csv")
+EXPORT_FORMATS = ("sqlite", "json", "csv", "metadata")
+DATASETTE_DATABASE = "edz"  # datasette names a database after its file: edz.db
 
 # table: (columns with SQL types and constraints, extra table constraints)
 SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
@@ -35,7 +36,7 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "zones": (
         [("id", "TEXT PRIMARY KEY"), ("name_zh", "TEXT NOT NULL UNIQUE"), ("short_zh", "TEXT NOT NULL"), ("name_en", "TEXT NOT NULL"),
          ("name_en_status", "TEXT NOT NULL"), ("name_en_source", "TEXT REFERENCES sources(id)"),
-         ("province", "TEXT NOT NULL REFERENCES provinces(id)"), ("city_zh", "TEXT NOT NULL"), ("city_en", "TEXT NOT NULL"),
+         ("province", "TEXT NOT NULL REFERENCES provinces(id)"), ("province_name_zh", "TEXT"), ("province_name_en", "TEXT"), ("city_zh", "TEXT NOT NULL"), ("city_en", "TEXT NOT NULL"),
          ("province_code", "TEXT"), ("city_code", "TEXT"), ("city_code_2", "TEXT"), ("zone_code", "TEXT"), ("code_vintage", "INTEGER"),
          ("codes_source", "TEXT REFERENCES sources(id)"), ("codes_note", "TEXT"),
          ("region", "TEXT NOT NULL REFERENCES regions(id)"), ("approved", "TEXT"), ("approved_precision", "TEXT"),
@@ -138,10 +139,7 @@ def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
         yield "provinces", record_dict(p)
     zone_cols = [c for c, _ in SCHEMA["zones"][0]]
     for z in ds.zones.values():
-        d = record_dict(z)
-        d["approved_precision"] = precision_of(z.approved) if z.approved else None
-        d["approved_verified"] = int(z.approved_verified)
-        d["former_names_verified"] = int(z.former_names_verified)
+        d = zone_record(ds, z)
         yield "zones", {c: d.get(c) for c in zone_cols}
         for alias in z.aliases:
             yield "zone_names", {"zone": z.id, "kind": "alias", "name": alias}
@@ -156,29 +154,26 @@ def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
             yield "zone_notes", {"zone": z.id, "position": i, "note": n}
     for ind in ds.indicators.values():
         d = record_dict(ind)
-        d["headline"] = int(ind.headline)
         yield "indicators", d
     for i, st in enumerate(ds.stats, 1):
         d = record_dict(st)
-        d["is_primary"] = int(d.pop("primary"))
+        d["is_primary"] = d.pop("primary")
         yield "stats", {"id": i, **d}
     for doc in ds.documents.values():
         d = record_dict(doc)
-        d["measures_partial"] = int(doc.measures_partial)
+        d["measures_partial"] = doc.measures_partial
         yield "documents", d
         for alias in doc.aliases:
             yield "document_aliases", {"document": doc.id, "alias": alias}
     for a in ds.areas.values():
         d = record_dict(a)
         d["position"] = d.pop("order")
-        d["verified"] = int(a.verified)
         yield "areas", d
     for ms in ds.measures.values():
         d = record_dict(ms)
         points = {"zh": d.pop("points_zh"), "en": d.pop("points_en")}
         srcs = d.pop("sources")
-        d["position_verified"] = int(ms.position_verified)
-        d["verified"] = int(ms.verified)
+        d["verified"] = ms.verified
         yield "measures", d
         for lang, pts in points.items():
             for i, pt in enumerate(pts, 1):
@@ -186,12 +181,10 @@ def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
         for src in dict.fromkeys(srcs):
             yield "measure_sources", {"measure": ms.id, "source": src}
     for i, rk in enumerate(ds.rankings, 1):
-        d = record_dict(rk)
-        d["verified"] = int(rk.verified)
-        yield "rankings", {"id": i, **d}
+        yield "rankings", {"id": i, **record_dict(rk)}
     for i, zf in enumerate(ds.zone_figures, 1):
         d = record_dict(zf)
-        d["is_primary"] = int(d.pop("primary"))
+        d["is_primary"] = d.pop("primary")
         yield "zone_figures", {"id": i, **d}
 
 
@@ -294,3 +287,62 @@ def write_text(target: Path, text: str) -> None:
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(tmp, 0o666 & ~mask)  # a picture or table to share, not a private temp file
+
+
+def table_docs() -> dict[str, tuple[str, dict[str, str]]]:
+    """table → (description, {column: description}) in English: the one text behind the
+    datasette metadata and the export tables of docs/schema.md."""
+    from .labels import TABLE_HELP, field_help
+
+    out: dict[str, tuple[str, dict[str, str]]] = {}
+    for table, (cols, _extra) in SCHEMA.items():
+        docs = {}
+        for c, _type in cols:
+            label = field_help(table, c)
+            if label is None:
+                raise KeyError(f"no description for {table}.{c} (labels.FIELD_HELP)")
+            docs[c] = label[1]
+        out[table] = (TABLE_HELP[table][1], docs)
+    return out
+
+
+def datasette_metadata(ds: Dataset) -> dict[str, Any]:
+    """datasette metadata (https://docs.datasette.io/en/stable/metadata.html) for the SQLite export."""
+    from . import DATA_LICENSE, DATA_LICENSE_URL, __version__
+
+    tables = {t: {"description": desc, "columns": cols} for t, (desc, cols) in table_docs().items()}
+    return {
+        "title": f"edz: {ds.meta.title_en} ({ds.meta.title_zh})",
+        "description": (
+            f"Data version {ds.meta.data_version}, as of {ds.meta.as_of} (edz {__version__}). Every figure and zone "
+            "fact cites a row of the sources table; an approval date without approved_source is unverified."
+        ),
+        "license": DATA_LICENSE.replace("-", " "),
+        "license_url": DATA_LICENSE_URL,
+        "source": f"edz dataset, data version {ds.meta.data_version} (see the sources table for each fact's origin)",
+        "databases": {DATASETTE_DATABASE: {"source": f"edz data version {ds.meta.data_version}", "tables": tables}},
+    }
+
+
+def export_metadata(ds: Dataset, target: Path | None) -> str | None:
+    """Write the datasette metadata as JSON to `target`, or return it when target is None."""
+    import json
+
+    text = json.dumps(datasette_metadata(ds), ensure_ascii=False, indent=2) + "\n"
+    if target is None:
+        return text
+    with _atomic_file(target) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return None
+
+
+def schema_markdown() -> str:
+    """The export tables as Markdown, for docs/schema.md (a test keeps the two equal)."""
+    lines = []
+    for table, (desc, cols) in table_docs().items():
+        lines += [f"### `{table}`", desc[0].upper() + desc[1:] + ".", "", "| column | type | meaning |", "|---|---|---|"]
+        types = dict(SCHEMA[table][0])
+        for c, d in cols.items():
+            lines.append(f"| `{c}` | {types[c].split()[0]} | {d} |")
+        lines.append("")
+    return "\n".join(lines)

@@ -302,6 +302,18 @@ def record_dict(rec: Any) -> Any:
     return rec
 
 
+def zone_record(ds: Dataset, z: Zone) -> dict[str, Any]:
+    """A zone as plain data: every stored field plus the derived ones scripts need. The one
+    definition behind `edz zones -f json`, the JSON export and the SQLite/CSV zones table."""
+    rec: dict[str, Any] = record_dict(z)
+    rec["approved_verified"] = z.approved_verified
+    rec["approved_precision"] = precision_of(z.approved) if z.approved else None
+    prov = ds.provinces.get(z.province)
+    rec["province_name_zh"] = prov.name_zh if prov else None
+    rec["province_name_en"] = prov.name_en if prov else None
+    return rec
+
+
 class Dataset:
     """Everything in one file, with lookup tables built once by the loader."""
 
@@ -367,7 +379,7 @@ class Dataset:
             "sources": record_dict(list(self.sources.values())),
             "regions": record_dict(list(self.regions.values())),
             "provinces": record_dict(list(self.provinces.values())),
-            "zones": record_dict(list(self.zones.values())),
+            "zones": [zone_record(self, z) for z in self.zones.values()],
             "indicators": record_dict(list(self.indicators.values())),
             "stats": record_dict(self.stats),
             "documents": record_dict(list(self.documents.values())),

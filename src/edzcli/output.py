@@ -9,6 +9,11 @@ Every listing command builds a `View` and hands it here, so all commands speak t
   neutralised with a leading apostrophe.
 - `json`: the full records, keyed by the dataset's ids, UTF-8 unescaped (escaped only when
   stdout cannot encode Chinese, so the output stays lossless).
+- `jsonl`: the same records, one compact JSON object a line (for `jq -c`, streaming, pandas).
+With `--fields`, every format shows exactly the fields picked, in that order, and JSON/JSON lines
+carry those keys with the values TSV/CSV show. TSV/CSV take `--no-headers`, and `--bom` starts
+them with a UTF-8 byte-order mark (Excel on Windows needs it to read UTF-8). Booleans are
+`true`/`false` in every text format and JSON, 0/1 only in SQLite (which has no boolean type).
 - `markdown`: a pipe table with the human labels.
 - `svg`, `html`: what the terminal shows (the table or `edz map`'s picture, with title and
   notes, then a credit and the sources), recorded by Rich as a standalone file a browser opens
@@ -30,8 +35,9 @@ from .labels import LANG_ALIASES, LANGS, text
 from .names import choose
 from .view import View, raw_text
 
-FORMATS = ("table", "tsv", "csv", "json", "markdown", "svg", "html")
-FORMAT_ALIASES = {"md": "markdown", "tab": "tsv", "text": "tsv"}
+FORMATS = ("table", "tsv", "csv", "json", "jsonl", "markdown", "svg", "html")
+FORMAT_ALIASES = {"md": "markdown", "tab": "tsv", "text": "tsv", "ndjson": "jsonl", "json-lines": "jsonl"}
+BOM = "\ufeff"
 NA = "n/a"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -106,21 +112,22 @@ def neutralise(cell: str) -> str:
 # --------------------------------------------------------------------------- formats
 
 
-def to_tsv(view: View) -> str:
+def to_tsv(view: View, headers: bool = True) -> str:
     cols = view.machine_columns()
-    lines = ["\t".join(c.key for c in cols)]
+    lines = ["\t".join(c.key for c in cols)] if headers else []
     for row in view.rows:
         lines.append("\t".join(_one_line(raw_text(row.get(c.key))) for c in cols))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" if lines else ""
 
 
-def to_csv(view: View) -> str:
+def to_csv(view: View, headers: bool = True) -> str:
     import csv
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     cols = view.machine_columns()
-    w.writerow([c.key for c in cols])
+    if headers:
+        w.writerow([c.key for c in cols])
     for row in view.rows:
         w.writerow([neutralise(raw_text(row.get(c.key))) for c in cols])
     return buf.getvalue()
@@ -131,6 +138,10 @@ def to_json(view: View, ascii_only: bool = False) -> str:
     if view.envelope is not None:
         data = {**view.envelope, "figures": data}
     return json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n"
+
+
+def to_jsonl(view: View, ascii_only: bool = False) -> str:
+    return "".join(json.dumps(r, ensure_ascii=ascii_only, separators=(",", ":")) + "\n" for r in view.records)
 
 
 def _human_rows(view: View, lang: str) -> list[list[str]]:
@@ -205,17 +216,48 @@ def to_picture(view: View, lang: str, fmt: str, credit: str | None = None) -> st
     return render_picture(view, _human_rows(view, lang), lang, fmt, footer) + "\n"
 
 
-def render(view: View, fmt: str, lang: str, stream: TextIO | None = None, credit: str | None = None) -> str:
+def apply_fields(view: View, fields: str | None) -> View:
+    """The view to render for `--fields a,b,c` (None: the view as built). A view with a flat
+    machine form (one zone) takes the fields from that form."""
+    if fields is None:
+        return view
+    keys = [k.strip() for k in fields.split(",") if k.strip()]
+    return (view.machine or view).select(keys)
+
+
+def check_text_options(fmt: str, *, no_headers: bool = False, bom: bool = False) -> None:
+    """`--no-headers` and `--bom` only mean something for TSV and CSV: say so instead of ignoring them."""
+    from .errors import InputError
+
+    for flag, on in (("--no-headers", no_headers), ("--bom", bom)):
+        if on and fmt not in ("tsv", "csv"):
+            raise InputError("option", flag, hint=f"it applies to --format tsv or csv, not {fmt}")
+
+
+def render(
+    view: View,
+    fmt: str,
+    lang: str,
+    stream: TextIO | None = None,
+    credit: str | None = None,
+    *,
+    headers: bool = True,
+    bom: bool = False,
+) -> str:
+    flat = view.machine if view.machine is not None and fmt in ("tsv", "csv", "jsonl") else view
+    ascii_only = not can_encode_cjk(stream)
     renderers: dict[str, Callable[[], str]] = {
-        "tsv": lambda: to_tsv(view),
-        "csv": lambda: to_csv(view),
-        "json": lambda: to_json(view, ascii_only=not can_encode_cjk(stream)),
+        "tsv": lambda: to_tsv(flat, headers),
+        "csv": lambda: to_csv(flat, headers),
+        "json": lambda: to_json(view, ascii_only=ascii_only),
+        "jsonl": lambda: to_jsonl(flat, ascii_only=ascii_only),
         "markdown": lambda: to_markdown(view, lang),
         "table": lambda: to_table(view, lang, stream),
         "svg": lambda: to_picture(view, lang, "svg", credit),
         "html": lambda: to_picture(view, lang, "html", credit),
     }
-    return renderers[fmt]()
+    out = renderers[fmt]()
+    return BOM + out if bom else out
 
 
 def emit(text: str, stream: TextIO | None = None) -> None:

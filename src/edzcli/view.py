@@ -4,7 +4,7 @@ read them. Nothing here imports either side."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from .labels import Label, t
@@ -75,6 +75,7 @@ class View:
         drop: tuple[str, ...] = (),
         shorten: tuple[str, ...] = (),
         below: str | None = None,
+        optional: tuple[str, ...] = (),
     ) -> None:
         self.columns = columns
         self.rows = rows
@@ -93,6 +94,9 @@ class View:
         # JSON only: keys printed beside the records ({**envelope, "figures": records}), e.g. the
         # range answers of `trend`; None prints the records alone
         self.envelope: dict[str, Any] | None = None
+        self.optional = optional  # columns shown only when asked for with --fields
+        self.machine: View | None = None  # a flat form for TSV/CSV/JSON lines and --fields (one zone)
+        self.selected = False  # columns chosen with --fields: every format shows exactly these
 
     @property
     def records(self) -> list[Any]:
@@ -102,10 +106,52 @@ class View:
         return self._records
 
     def human_columns(self) -> list[Column]:
-        return [c for c in self.columns if c.key not in self.hidden]
+        if self.selected:
+            return list(self.columns)
+        return [c for c in self.columns if c.key not in self.hidden and c.key not in self.optional]
 
     def machine_columns(self) -> list[Column]:
-        return [c for c in self.columns if c.key not in self.human_only]
+        if self.selected:
+            return list(self.columns)
+        return [c for c in self.columns if c.key not in self.human_only and c.key not in self.optional]
+
+    def field_keys(self) -> list[str]:
+        """Every field `--fields` can pick: the default columns first, then the optional ones."""
+        return [c.key for c in self.columns]
+
+    def select(self, keys: Sequence[str]) -> View:
+        """This view with exactly `keys` as columns, in that order, in every format; JSON records
+        then carry those keys with the values TSV/CSV show. Unknown keys: InputError with a suggestion."""
+        from .errors import InputError
+        from .names import suggest
+
+        by_key = {c.key: c for c in self.columns}
+        for k in keys:
+            if k not in by_key:
+                raise InputError("field", k, self.field_keys(), suggest(k, by_key))
+        if not keys:
+            raise InputError("field", "", self.field_keys(), hint="give at least one field name")
+        rows = self.rows
+        view = View(
+            [by_key[k] for k in keys],
+            rows,
+            lambda: [{k: json_value(row.get(k)) for k in keys} for row in rows],
+            title=self.title,
+            notes=self.notes,
+            marks=self.marks,
+            human_values=self.human_values,
+            vertical=self.vertical,
+        )
+        view.hidden, view.human_only = self.hidden, self.human_only
+        view.selected = True
+        return view
+
+
+def json_value(value: Any) -> Any:
+    """A cell value as JSON: tuples become lists, everything else is already JSON-ready."""
+    if isinstance(value, tuple):
+        return [json_value(v) for v in value]
+    return value
 
 
 def raw_text(value: Any) -> str:

@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from . import DATA_LICENSE, DATA_LICENSE_URL
+from . import __license__ as CODE_LICENSE
 from . import labels as L
 from .labels import pick, t, text
 from .model import (
@@ -23,9 +25,9 @@ from .model import (
     Zone,
     ZoneFigure,
     convert,
-    precision_of,
     record_dict,
 )
+from .model import zone_record as _zone_record
 from .query import (
     COMPARE_INDICATORS,
     ProvinceCounts,
@@ -75,13 +77,29 @@ def _province_name(p: Province, lang: str) -> str:
 
 
 def zone_record(ds: Dataset, z: Zone) -> dict[str, Any]:
-    """A zone as JSON: every stored field, plus the derived flags scripts need."""
-    rec: dict[str, Any] = record_dict(z)
-    rec["approved_verified"] = z.approved_verified
-    rec["approved_precision"] = precision_of(z.approved) if z.approved else None
-    rec["province_name_zh"] = ds.provinces[z.province].name_zh
-    rec["province_name_en"] = ds.provinces[z.province].name_en
-    return rec
+    """A zone as JSON: every stored field, plus the derived flags scripts need (one definition,
+    `model.zone_record`, shared with the exports)."""
+    return _zone_record(ds, z)
+
+
+# a zone as one flat row: what `edz zone ID -f tsv/csv/jsonl` shows for every zone, and the fields
+# `edz zones --fields` can add; citations sit in their own *_source fields, never inside a value
+_ZONE_KEYS = (*Zone._fields, "approved_verified", "approved_precision", "province_name_zh", "province_name_en")
+ZONE_FLAT_KEYS = (*(k for k in _ZONE_KEYS if k != "highlights"), "highlights_zh", "highlights_en", "highlights_source")
+
+
+def zone_flat(ds: Dataset, z: Zone) -> dict[str, Any]:
+    rec = _zone_record(ds, z)
+    del rec["highlights"]
+    rec["highlights_zh"] = [h.text_zh for h in z.highlights]
+    rec["highlights_en"] = [h.text_en for h in z.highlights]
+    rec["highlights_source"] = [h.source for h in z.highlights]
+    return {k: rec[k] for k in ZONE_FLAT_KEYS}
+
+
+def _key_columns(keys: Sequence[str]) -> list[Column]:
+    """Columns headed by their field name (fields picked with --fields are shown as typed)."""
+    return [Column(k, k, k) for k in keys]
 
 
 def zones_view(
@@ -97,10 +115,10 @@ def zones_view(
 ) -> View:
     """The zone list; `undated` (with --as-of) are the zones that could not be placed in time;
     `total` is how many matched before --limit ("5 of 50"); `day` the --as-of day described."""
-    keys = ["id", "name", "province", "city", "region", "approved", "approved_verified"]
-    if show_status:
-        keys += ["status", "removed"]
+    keys = ["id", "name", "province", "city", "region", "approved", "approved_verified", "status", "removed"]
     cols = _cols("zones", *keys, keep=("id", "approved", "removed"))
+    extra = [k for k in ("province_id", "region_id", *ZONE_FLAT_KEYS) if k not in keys]
+    cols += _key_columns(extra)
     rows, marks = [], []
     any_unverified = any_systematic = False
     for z in zones:
@@ -115,6 +133,8 @@ def zones_view(
             "status": z.status,
             "removed": z.removed,
         }
+        flat = zone_flat(ds, z)
+        row.update({k: flat[k] for k in extra if k in flat}, province_id=z.province, region_id=z.region)
         mark: dict[str, str] = {}
         if z.approved and not z.approved_verified:
             mark["approved"] = UNVERIFIED_MARK
@@ -143,6 +163,7 @@ def zones_view(
     view = View(cols, rows, lambda: [zone_record(ds, z) for z in zones], title=title, notes=notes, marks=marks)
     view.hidden = ("approved_verified", "removed")
     view.drop, view.shorten = ("region", "city", "province"), ("city",)
+    view.optional = tuple(extra) + (() if show_status else ("status", "removed"))
     view.human_values = {
         "status": lambda row, lg: t(L.STATUS[row["status"]], lg) + (f" {row['removed']}" if row["removed"] else "")
     }
@@ -444,6 +465,8 @@ def about_view(ds: Dataset, lang: str, version: str) -> View:
         "data_version": ds.meta.data_version,
         "as_of": ds.meta.as_of,
         "data_file": ds.path,
+        "licence_data": f"{DATA_LICENSE} ({DATA_LICENSE_URL})",
+        "licence_code": CODE_LICENSE,
         "zones_active": len(active),
         "zones_removed": len(ds.zones) - len(active),
         "stats": len(ds.stats),
@@ -579,6 +602,8 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
     view = View(cols, [row], [rec], title=title, vertical=True)
     if rec["figures"]:
         view.notes.append(text("zone.figures_hint", lang, id=z.id))
+    flat = zone_flat(ds, z)
+    view.machine = View(_key_columns(ZONE_FLAT_KEYS), [flat], [flat], title=title, vertical=True)
     return view
 
 
@@ -1170,7 +1195,15 @@ def rankings_view(ds: Dataset, edition: int, list_id: str, rows_in: Sequence[Ran
             }
         )
         marks.append({} if r.verified else {"name": UNVERIFIED_MARK})
-    records = [record_dict(r) for r in rows_in]
+    records = [
+        {
+            **record_dict(r),
+            "name_zh": ds.zones[r.zone].name_zh,
+            "name_en": ds.zones[r.zone].name_en,
+            "province": ds.zones[r.zone].province,
+        }
+        for r in rows_in
+    ]
     data_year = rows_in[0].data_year if rows_in else edition - 1
     view = View(cols, rows, records, marks=marks, drop=("source", "province", "verified"))
     suffix = "" if list_id == "overall" else f" [{list_id}]"
@@ -1184,3 +1217,52 @@ def rankings_view(ds: Dataset, edition: int, list_id: str, rows_in: Sequence[Ran
     if any(not r.verified for r in rows_in):
         view.notes.append(text("rankings.unverified", lang))
     return view
+
+
+# --------------------------------------------------------------------------- --fields help
+
+
+def fields_view(view: View, lang: str) -> View:
+    """The fields a listing offers (`--fields help`, `edz fields COMMAND`): name, shown by default,
+    and a one-line description (labels.FIELD_HELP, else the column's heading)."""
+    cols = _cols("fields", "field", "default", "description")
+    shown = {c.key for c in view.machine_columns()} if not view.selected else set()
+    rows = []
+    for c in view.columns:
+        desc = L.FIELD_HELP.get(c.key)
+        heading = c.label(lang)
+        rows.append(
+            {
+                "field": c.key,
+                "default": c.key in shown,
+                "description": t(desc, lang) if desc else heading,
+            }
+        )
+    return View(cols, rows, [dict(r) for r in rows], title=text("fields.title", lang))
+
+
+# --------------------------------------------------------------------------- edz cite
+
+
+def citation(ds: Dataset, version: str, fmt: str, lang: str) -> str:
+    """How to cite edz and the data version in use: plain text or BibTeX."""
+    from . import AUTHORS
+
+    m = ds.meta
+    year = m.data_version[:4]
+    title = f"edz: {m.title_en}"
+    if fmt == "bibtex":
+        key = "edz_" + m.data_version.replace(".", "_")
+        fields = [
+            ("author", f"{{{AUTHORS}}}"),
+            ("title", f"{{edz}}: {m.title_en} ({m.title_zh})"),
+            ("year", year),
+            ("version", f"software {version}, data {m.data_version}"),
+            ("note", f"Data as of {m.as_of}; data licence {DATA_LICENSE.replace('-', ' ')}, code licence {CODE_LICENSE}"),
+        ]
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
+        return f"@misc{{{key},\n{body}\n}}\n"
+    licence = f"Data licence {DATA_LICENSE.replace('-', ' ')} ({DATA_LICENSE_URL}); code licence {CODE_LICENSE}."
+    line = f"{AUTHORS} ({year}). {title} ({m.title_zh}). Software version {version}; "
+    line += f"data version {m.data_version}, as of {m.as_of}. " + licence
+    return line + "\n\n" + text("cite.figures", lang) + "\n"
