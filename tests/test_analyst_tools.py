@@ -32,6 +32,8 @@ LISTINGS = [
     ["history"],
     ["rankings", "2024"],
     ["about"],
+    ["map"],
+    ["compare", "beijing", "tianjin"],
 ]
 
 

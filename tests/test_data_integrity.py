@@ -113,7 +113,7 @@ def test_every_source_reference_resolves_and_every_source_is_used(ds):
     used: set[str] = set()
     for z in ds.zones.values():
         refs = [z.membership_source, z.approved_source, z.name_en_source, z.removed_source, z.area_source, z.industries_source]
-        refs += [z.codes_source]
+        refs += [z.codes_source, z.approved_after_source, z.approved_before_source]
         refs += [h.source for h in z.highlights]
         used.update(r for r in refs if r)
     for p in ds.provinces.values():
@@ -215,10 +215,16 @@ COVERAGE_FLOORS = {
     "industries": 135,
     "facts": 28,
     "figures": 9,
+    "approved_bounds": 15,  # no sourced date, but a sourced bound (issue 14)
+    "approved_both_bounds": 1,
+    "codes": 232,
+    "zone_code": 32,
 }
 # issue 13: zone facts and zone figures may only grow
 FACT_FLOOR = 87
 ZONE_FIGURE_FLOOR = 38
+# zones with neither a sourced approval date nor a sourced bound: may only go down
+NEITHER_CEILING = 44
 
 
 def test_coverage_does_not_drop(ds):
@@ -231,6 +237,8 @@ def test_coverage_does_not_drop(ds):
     assert sum(len(z.highlights) for z in ds.zones.values()) >= FACT_FLOOR
     assert len(ds.zone_figures) >= ZONE_FIGURE_FLOOR
     assert len(ds.documents) >= 4
+    assert cov["approved_neither"]["with_value"] <= NEITHER_CEILING
+    assert cov["approved"]["sourced"] + cov["approved_bounds"]["sourced"] + cov["approved_neither"]["with_value"] == 232
 
 
 def test_about_reports_coverage(runner):

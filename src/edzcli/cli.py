@@ -388,6 +388,7 @@ def zones(
             total=found.total,
             day=found.day,
             beyond_data=found.beyond_data,
+            uncertain=found.uncertain,
         ),
         fmt,
         lang,
@@ -597,6 +598,9 @@ def compare(
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
 ) -> None:
     """Zones side by side: names, place, approval, area, industries, latest rank and latest own figures."""
     from . import query, views
@@ -660,6 +664,9 @@ def map_cmd(
     ] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    fields: FieldsOpt = None,
+    no_headers: NoHeadersOpt = False,
+    bom: BomOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """A tile-grid map of the 31 provincial units: zones per province on --as-of DATE (default
@@ -807,7 +814,7 @@ def validate(
 
 FIELD_COMMANDS = (
     "zones", "zone", "stats", "trend", "indicators", "policies", "search", "sources",
-    "regions", "provinces", "history", "rankings", "about",
+    "regions", "provinces", "map", "history", "rankings", "compare", "about",
 )  # fmt: skip
 
 
@@ -825,7 +832,8 @@ def fields_cmd(
 
     cmd = choose("command", command, FIELD_COMMANDS)
     ds = _dataset(ctx)
-    sample = {"zone": [next(iter(ds.zones), "")], "trend": [next(iter(ds.indicators), "")], "search": ["a"]}
+    first_zones = list(ds.zones)[:2]
+    sample = {"zone": first_zones[:1], "compare": first_zones, "trend": [next(iter(ds.indicators), "")], "search": ["a"]}
     state = _state(ctx)
     args = ["--data", state.data] if state.data else []
     chosen = lang or state.lang

@@ -41,6 +41,8 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
          ("codes_source", "TEXT REFERENCES sources(id)"), ("codes_note", "TEXT"),
          ("region", "TEXT NOT NULL REFERENCES regions(id)"), ("approved", "TEXT"), ("approved_precision", "TEXT"),
          ("approved_verified", "INTEGER NOT NULL"), ("approved_source", "TEXT REFERENCES sources(id)"), ("approved_note", "TEXT"),
+         ("approved_after", "TEXT"), ("approved_after_source", "TEXT REFERENCES sources(id)"), ("approved_after_basis", "TEXT"), ("approved_after_note", "TEXT"),
+         ("approved_before", "TEXT"), ("approved_before_source", "TEXT REFERENCES sources(id)"), ("approved_before_basis", "TEXT"), ("approved_before_note", "TEXT"),
          ("creation", "TEXT NOT NULL"), ("membership_source", "TEXT NOT NULL REFERENCES sources(id)"), ("status", "TEXT NOT NULL"),
          ("removed", "TEXT"), ("removed_basis", "TEXT"), ("removed_source", "TEXT REFERENCES sources(id)"), ("removed_note", "TEXT"),
          ("area_km2", "REAL"), ("area_kind", "TEXT"), ("area_year", "INTEGER"), ("area_source", "TEXT REFERENCES sources(id)"),

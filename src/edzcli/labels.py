@@ -59,6 +59,7 @@ HEADING_STATUS: dict[str, Label] = {
 SERIES: dict[str, Label] = {"main-indicators": ("主要指标", "main indicators"), "evaluation": ("考核评价", "evaluation")}
 STATUS: dict[str, Label] = {"active": ("在册", "active"), "removed": ("已退出", "removed")}
 REMOVED_BASIS: dict[str, Label] = {"confirmed": ("已证实", "confirmed"), "inferred": ("推断", "inferred")}
+BOUND_BASIS: dict[str, Label] = {"stated": ("原文明言", "stated"), "inferred": ("推断", "inferred")}
 NAME_EN_STATUS: dict[str, Label] = {"official": ("官方", "official"), "systematic": ("系统译名", "systematic")}
 CREATION: dict[str, Label] = {
     "etdz": ("经国务院批准设立/升级为国家级经开区", "approved as a national ETDZ"),
@@ -191,6 +192,9 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "coverage_area": ("面积有来源", "area sourced"),
         "coverage_area_approved": ("核准面积", "approved area"),
         "coverage_industries": ("主导产业有来源", "leading industries sourced"),
+        "coverage_approved_bounds": ("批准时间无来源但有来源界限", "no sourced date, sourced bounds"),
+        "coverage_approved_both_bounds": ("其中上下限俱全", "of which both bounds"),
+        "coverage_approved_neither": ("批准时间与界限均无来源", "neither a sourced date nor a sourced bound"),
         "coverage_codes": ("省、市区划代码有来源", "province and city codes sourced"),
         "coverage_zone_code": ("开发区自有统计区划代码", "zone's own NBS division code"),
         "coverage_facts": ("有事实的经开区", "zones with facts"),
@@ -208,6 +212,10 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "codes": ("统计用区划代码", "NBS division codes"),
         "region": ("地区", "region"),
         "approved": ("批准为国家级", "approved as national ETDZ"),
+        "approved_after": ("此时尚非国家级", "not yet national on"),
+        "approved_after_note": ("依据", "evidence"),
+        "approved_before": ("此时已是国家级", "national by"),
+        "approved_before_note": ("依据", "evidence"),
         "approved_note": ("批准时间说明", "note on the date"),
         "creation": ("设立方式", "how it was created"),
         "status": ("状态", "status"),
@@ -306,6 +314,15 @@ TEXT: dict[str, Label] = {
         "the date asked for is after the data's as-of date ({as_of}): later approvals or removals are not in the data",
     ),
     "zones.unverified": ("* 未核实：该批准时间尚无可引用的来源", "* unverified: no citable source for this approval date yet"),
+    "zones.bounds": (
+        "(a..b) 有来源的时间界限：a 时尚未升级为国家级，b 时已是国家级（详见 edz zone ID）",
+        "(a..b) sourced bounds: not yet national on a, national by b (edz zone ID gives the sources)",
+    ),
+    "zones.uncertain": (
+        "不确定：{n} 个经开区的有来源时间界限跨越所问日期，是否计入取决于未核实的年份：{ids}",
+        "uncertain: the sourced bounds of {n} zone(s) straddle the date asked, so whether they count rests on "
+        "an unverified year: {ids}",
+    ),
     # shown in English mode only: Chinese names are never systematic
     "zones.systematic": (
         "~ systematic English name (no official English name found)",
@@ -430,6 +447,7 @@ TEXT: dict[str, Label] = {
         "（推断；推断依据之一 {source}，该来源本身未提及退出，见退出说明）",
         "(inferred; {source} is one input of the inference and does not itself state the removal: see the removal note)",
     ),
+    "zone.bound": ("{date}（{basis}）", "{date} ({basis})"),
     "zone.approved_unverified": (" （未核实：尚无可引用来源）", " (unverified: no citable source yet)"),
     "rank.unverified": ("（未核实）", " (unverified)"),
     "list_sep": ("、", ", "),
@@ -574,6 +592,14 @@ FIELD_HELP: dict[str, Label] = {
     "approved_note": ("批准日期的说明与冲突", "notes and conflicts on the approval date"),
     "approved_verified": ("批准日期是否有来源（true/false）", "whether the approval date has a source (true/false)"),
     "approved_precision": ("批准日期精度：year、month 或 day", "precision of the approval date: year, month or day"),
+    "approved_after": ("有来源的下限：此日尚未升级为国家级", "sourced lower bound: a day the zone was not yet national"),
+    "approved_after_source": ("下限的来源 ID", "source id of the lower bound"),
+    "approved_after_basis": ("下限依据：stated 原文明言，inferred 推断", "basis of the lower bound: stated or inferred"),
+    "approved_after_note": ("支持下限的原文要点（edz 概述）", "what the source says for the lower bound, summarised"),
+    "approved_before": ("有来源的上限：此日已是国家级", "sourced upper bound: a day the zone was already national"),
+    "approved_before_source": ("上限的来源 ID", "source id of the upper bound"),
+    "approved_before_basis": ("上限依据：stated 原文明言，inferred 推断", "basis of the upper bound: stated or inferred"),
+    "approved_before_note": ("支持上限的原文要点（edz 概述）", "what the source says for the upper bound, summarised"),
     "creation": (
         "etdz：国务院批准；equivalent-policy：享受国家级政策、商务部按经开区统计",
         "etdz (approved) or equivalent-policy (counted as one by MOFCOM)",
@@ -633,7 +659,7 @@ FIELD_HELP: dict[str, Label] = {
     "source": ("来源 ID", "source id"),
     "bar": ("条形图（仅供阅读）", "bar chart (for people only)"),
     # documents, areas, measures
-    "key": ("--doc 接受的键", "key that --doc accepts"),
+    "documents.key": ("--doc 接受的键", "key that --doc accepts"),
     "title_zh": ("中文标题", "title in Chinese"),
     "title_en": ("英文标题", "title in English"),
     "doc_no": ("文号", "document number"),
@@ -738,6 +764,9 @@ FIELD_HELP.update(
         "zone_figures.scope_note": ("口径说明：数值所属实体", "the entity the figure belongs to, where not the zone"),
         "zone_highlights.year": ("亮点所指年份", "year the highlight refers to"),
         "documents.date_source": ("签发日期的来源 ID", "source id of the date"),
+        "stats.growth_published": ("来源所述的同比增长（%）", "change on the year before in %, as a source states it"),
+        "stats.growth_source": ("同比增长的来源 ID（与 source 不同时）", "source id of growth_published when it is not source"),
+        "stats.zones": ("该数值统计的经开区个数（按公布）", "number of zones the figure counts, as published"),
         "documents.measures_partial": (
             "所列措施少于文件实有条数时为 true",
             "true when fewer measures are listed than the document has",

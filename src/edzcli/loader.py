@@ -143,6 +143,14 @@ SPECS: dict[str, dict[str, F]] = {
         "approved": F("date"),
         "approved_source": F("slug", ref="sources"),
         "approved_note": F("str"),
+        "approved_after": F("date"),
+        "approved_after_source": F("slug", ref="sources"),
+        "approved_after_basis": F("str", False, tuple(L.BOUND_BASIS)),
+        "approved_after_note": F("str"),
+        "approved_before": F("date"),
+        "approved_before_source": F("slug", ref="sources"),
+        "approved_before_basis": F("str", False, tuple(L.BOUND_BASIS)),
+        "approved_before_note": F("str"),
         "creation": F("str", True, tuple(L.CREATION)),
         "membership_source": F("slug", True, ref="sources"),
         "status": F("str", True, tuple(L.STATUS)),
@@ -462,6 +470,7 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
         if "area_km2" in z and "area_kind" not in z:
             yield Problem(f"{label} .area_kind", "required with area_km2")
         yield from _check_codes(label, z)
+        yield from _check_bounds(label, z)
     primaries: dict[tuple[Any, Any, Any], list[int]] = {}
     members: dict[tuple[Any, Any, Any], list[int]] = {}
     ind_units = {i.get("id"): i.get("unit") for i in doc.get("indicators", []) if isinstance(i, dict)}
@@ -588,6 +597,33 @@ def _check_codes(label: str, z: dict[str, Any]) -> Iterator[Problem]:
         parent = prov if city.endswith("0000") else city[:4]
         if not z["zone_code"].startswith(parent) or z["zone_code"] == city:
             yield Problem(f"{label} .zone_code", f"{z['zone_code']!r} is not a county-level code under city code {city!r}")
+
+
+def _check_bounds(label: str, z: dict[str, Any]) -> Iterator[Problem]:
+    """A bound comes with its source, basis and note; the two bounds leave room for an approval;
+    a bound never contradicts the approval date (drop an unsourced year that it contradicts, and
+    say so in approved_note)."""
+    from .model import earliest_day, latest_day
+
+    for side in ("after", "before"):
+        key = f"approved_{side}"
+        if key in z:
+            for part in ("source", "basis", "note"):
+                if f"{key}_{part}" not in z:
+                    yield Problem(f"{label} .{key}_{part}", f"required with {key}")
+        elif any(f"{key}_{part}" in z for part in ("source", "basis", "note")):
+            yield Problem(f"{label} .{key}", f"{key}_source/basis/note without {key}")
+    after, before, approved = z.get("approved_after"), z.get("approved_before"), z.get("approved")
+    if after and before and latest_day(before) <= earliest_day(after):
+        yield Problem(f"{label} .approved_before", f"{before!r} leaves no day after approved_after {after!r}")
+    if approved:
+        lo, hi = earliest_day(approved), latest_day(approved)
+        if after and hi <= earliest_day(after):
+            yield Problem(f"{label} .approved", f"{approved!r} contradicts approved_after {after!r}; drop the year and note why")
+        if before and lo > latest_day(before):
+            yield Problem(
+                f"{label} .approved", f"{approved!r} contradicts approved_before {before!r}; drop the year and note why"
+            )
 
 
 def check_document(doc: dict[str, Any]) -> list[Problem]:

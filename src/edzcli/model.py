@@ -52,6 +52,18 @@ def convert(value: float, unit: str, to: str) -> float | None:
     return float(exact)
 
 
+def latest_day(partial: str) -> _dt.date:
+    """Last day a partial date (YYYY, YYYY-MM or YYYY-MM-DD) can stand for."""
+    import calendar
+
+    parts = [int(p) for p in partial.split("-")]
+    if len(parts) == 1:
+        return _dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return _dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return _dt.date(parts[0], parts[1], parts[2])
+
+
 def precision_of(partial: str) -> str:
     return {1: "year", 2: "month", 3: "day"}[partial.count("-") + 1]
 
@@ -145,6 +157,16 @@ class Zone(NamedTuple):
     code_vintage: int | None = None
     codes_source: str | None = None
     codes_note: str | None = None
+    # bounds on an unsourced approval date: still not national on `approved_after`, national by
+    # `approved_before`; each with its source, basis (stated / inferred) and the supporting words
+    approved_after: str | None = None
+    approved_after_source: str | None = None
+    approved_after_basis: str | None = None
+    approved_after_note: str | None = None
+    approved_before: str | None = None
+    approved_before_source: str | None = None
+    approved_before_basis: str | None = None
+    approved_before_note: str | None = None
 
     @property
     def active(self) -> bool:
@@ -159,17 +181,54 @@ class Zone(NamedTuple):
     def approved_year(self) -> int | None:
         return int(self.approved[:4]) if self.approved else None
 
+    @property
+    def approval_window(self) -> tuple[_dt.date | None, _dt.date | None]:
+        """(first, last) day the approval can have fallen on by its sourced bounds (None: open).
+        `approved_after` is a day the zone was still not national, so the window starts the day
+        after it (after a month or year: after its first day); `approved_before` a day it was
+        national, so the window ends then (a month or year: its last day)."""
+        lo = earliest_day(self.approved_after) + _dt.timedelta(days=1) if self.approved_after else None
+        hi = latest_day(self.approved_before) if self.approved_before else None
+        return lo, hi
+
+    @property
+    def approval_bounded(self) -> bool:
+        """True when the approval date is unsourced but at least one sourced bound brackets it."""
+        return not self.approved_verified and (self.approved_after is not None or self.approved_before is not None)
+
+    def approved_by(self, day: _dt.date) -> bool | None:
+        """Was the zone approved on or before `day` by its sourced bounds? None when the bounds
+        do not decide (or there are none); a sourced date is not asked here."""
+        if not self.approval_bounded:
+            return None
+        lo, hi = self.approval_window
+        if hi is not None and hi <= day:
+            return True
+        if lo is not None and lo > day:
+            return False
+        return None
+
     def present_on(self, day: _dt.date) -> bool | None:
         """Was the zone on the national list on `day`? None when its approval date is unknown.
 
         Partial dates count from their first possible day (an approval dated `2013` counts from
-        2013-01-01); `docs/decisions.md` explains why.
+        2013-01-01); `docs/decisions.md` explains why. For an unsourced date, sourced bounds that
+        decide the question win over the year (they never contradict it: the loader checks).
         """
-        if self.approved is None:
-            return None
-        if earliest_day(self.approved) > day:
+        by_bounds = self.approved_by(day)
+        if by_bounds is None:
+            if self.approved is None:
+                return None
+            if earliest_day(self.approved) > day:
+                return False
+        elif not by_bounds:
             return False
         return not (self.removed is not None and earliest_day(self.removed) <= day)
+
+    def bounds_straddle(self, day: _dt.date) -> bool:
+        """True when the zone's approval is unsourced, bounded, and the bounds leave open whether
+        it came by `day`: the answer rests on the unsourced year (or is unknown)."""
+        return self.approval_bounded and self.approved_by(day) is None
 
 
 class Indicator(NamedTuple):

@@ -152,7 +152,7 @@ def _human_rows(view: View, lang: str) -> list[list[str]]:
         cells = []
         for c in cols:
             fn = view.human_values.get(c.key)
-            if fn is not None and (row.get(c.key) is not None or c.key in view.human_only):
+            if fn is not None and (row.get(c.key) is not None or c.key in view.human_only or marks.get(c.key)):
                 cells.append(fn(row, lang) + marks.get(c.key, ""))
             else:
                 cells.append(human_text(row.get(c.key), marks.get(c.key, ""), lang))

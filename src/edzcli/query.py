@@ -133,7 +133,8 @@ def filter_zones(
     lang: str = "zh",
 ) -> list[Zone]:
     """Zones matching every filter given. Arguments are ids (see `resolve_*`), years are
-    approval years (inclusive); a zone whose approval date is unknown never matches a year filter."""
+    approval years (inclusive); a zone whose approval date is unknown never matches a year filter,
+    unless its sourced bounds decide it (`year_test`)."""
     out = []
     for z in ds.zones.values():
         if not include_removed and not z.active:
@@ -144,10 +145,7 @@ def filter_zones(
             continue
         if city is not None and z.city_zh != city:
             continue
-        year = z.approved_year
-        if since is not None and (year is None or year < since):
-            continue
-        if until is not None and (year is None or year > until):
+        if (since is not None or until is not None) and not year_test(z, since, until):
             continue
         out.append(z)
     if sort not in ZONE_SORTS:
@@ -156,6 +154,39 @@ def filter_zones(
     if limit is not None:
         out = out[:limit]
     return out
+
+
+def _year_decided(z: Zone, since: int | None, until: int | None) -> bool | None:
+    """Do the zone's sourced bounds alone decide `since <= approval year <= until`? None: they
+    do not (or it has none)."""
+    results = []
+    if since is not None:
+        before_start = z.approved_by(_dt.date(since, 1, 1) - _dt.timedelta(days=1))
+        results.append(None if before_start is None else not before_start)
+    if until is not None:
+        results.append(z.approved_by(_dt.date(until, 12, 31)))
+    if any(r is False for r in results):
+        return False
+    if results and all(r is True for r in results):
+        return True
+    return None
+
+
+def year_test(z: Zone, since: int | None, until: int | None) -> bool:
+    """`since <= approval year <= until` by the bounds where they decide, else by the year."""
+    decided = _year_decided(z, since, until) if z.approval_bounded else None
+    if decided is not None:
+        return decided
+    year = z.approved_year
+    if year is None:
+        return False
+    return (since is None or year >= since) and (until is None or year <= until)
+
+
+def year_uncertain(z: Zone, since: int | None, until: int | None) -> bool:
+    """True when the zone's bounds straddle a --since/--until boundary: the answer rests on an
+    unsourced year (or the zone cannot be placed)."""
+    return z.approval_bounded and (since is not None or until is not None) and _year_decided(z, since, until) is None
 
 
 def count_by_region(zones: Iterable[Zone]) -> dict[str, int]:
@@ -563,7 +594,7 @@ def roster_on(ds: Dataset, day: _dt.date) -> tuple[list[Zone], list[Zone]]:
     """(zones on the list on `day` by their dates, zones whose approval date is unknown and that
     had not left by then). The second group cannot be placed in time and is reported apart."""
     present = [z for z in ds.zones.values() if z.present_on(day)]
-    undated = [z for z in ds.zones.values() if z.approved is None and not (z.removed and earliest_day(z.removed) <= day)]
+    undated = [z for z in ds.zones.values() if z.present_on(day) is None and not (z.removed and earliest_day(z.removed) <= day)]
     return present, undated
 
 
@@ -740,6 +771,7 @@ class ZoneListing(NamedTuple):
     total: int = 0  # how many matched before --limit
     day: _dt.date | None = None  # with --as-of: the day described
     beyond_data: bool = False  # that day is after the data's as-of date
+    uncertain: tuple[Zone, ...] = ()  # bounds straddle a --since/--until/--as-of date: placed by an unsourced year
 
 
 def zone_listing(
@@ -774,14 +806,27 @@ def zone_listing(
     )
     undated: list[Zone] = []
     day, beyond = None, False
+    uncertain: list[Zone] = []
+    pool: list[Zone] = []
+    if since is not None or until is not None or as_of is not None:
+        # the zones the other filters keep, whatever their date: which of them did the bounds leave open?
+        pool = filter_zones(
+            ds,
+            region=resolve_region(ds, region) if region is not None else None,
+            province=resolve_province(ds, province) if province is not None else None,
+            city=resolve_city(ds, city) if city is not None else None,
+            include_removed=include_removed or as_of is not None,
+        )
+        uncertain = [z for z in pool if year_uncertain(z, since, until)]
     if as_of is not None:
         day, beyond = roster_day(ds, as_of)
         found = [z for z in found if z.present_on(day)]
         undated = roster_on(ds, day)[1]
+        uncertain += [z for z in pool if z.bounds_straddle(day) and z not in uncertain]
     total = len(found)
     if limit is not None:
         found = found[:limit]
-    return ZoneListing(found, undated, total, day, beyond)
+    return ZoneListing(found, undated, total, day, beyond, tuple(uncertain))
 
 
 def stats_year(ds: Dataset, text: str | None) -> int:
@@ -856,6 +901,8 @@ def citations(ds: Dataset) -> dict[str, set[str]]:
         cite(z.area_source, f"zone:{z.id}.area")
         cite(z.industries_source, f"zone:{z.id}.industries")
         cite(z.codes_source, f"zone:{z.id}.codes")
+        cite(z.approved_after_source, f"zone:{z.id}.approved_after")
+        cite(z.approved_before_source, f"zone:{z.id}.approved_before")
         for i, h in enumerate(z.highlights, 1):
             cite(h.source, f"zone:{z.id}.highlight{i}")
     for p in ds.provinces.values():
@@ -908,6 +955,21 @@ def coverage(ds: Dataset) -> dict[str, dict[str, int]]:
             "zones": n,
             "with_value": cnt(lambda z: bool(z.industries_zh or z.industries_en)),
             "sourced": cnt(lambda z: bool(z.industries_zh or z.industries_en) and z.industries_source is not None),
+        },
+        "approved_bounds": {
+            "zones": n,
+            "with_value": cnt(lambda z: z.approval_bounded),
+            "sourced": cnt(lambda z: z.approval_bounded and bool(z.approved_after_source or z.approved_before_source)),
+        },
+        "approved_both_bounds": {
+            "zones": n,
+            "with_value": cnt(lambda z: z.approval_bounded and bool(z.approved_after and z.approved_before)),
+            "sourced": cnt(lambda z: z.approval_bounded and bool(z.approved_after_source and z.approved_before_source)),
+        },
+        "approved_neither": {
+            "zones": n,
+            "with_value": cnt(lambda z: not z.approved_verified and not z.approval_bounded),
+            "sourced": 0,
         },
         "codes": {
             "zones": n,

@@ -112,15 +112,17 @@ def zones_view(
     total: int | None = None,
     day: _dt.date | None = None,
     beyond_data: bool = False,
+    uncertain: Sequence[Zone] = (),
 ) -> View:
     """The zone list; `undated` (with --as-of) are the zones that could not be placed in time;
-    `total` is how many matched before --limit ("5 of 50"); `day` the --as-of day described."""
+    `total` is how many matched before --limit ("5 of 50"); `day` the --as-of day described;
+    `uncertain` the zones whose sourced bounds straddle a --since/--until/--as-of date."""
     keys = ["id", "name", "province", "city", "region", "approved", "approved_verified", "status", "removed"]
     cols = _cols("zones", *keys, keep=("id", "approved", "removed"))
     extra = [k for k in ("province_id", "region_id", *ZONE_FLAT_KEYS) if k not in keys]
     cols += _key_columns(extra)
     rows, marks = [], []
-    any_unverified = any_systematic = False
+    any_unverified = any_systematic = any_bounded = False
     for z in zones:
         row = {
             "id": z.id,
@@ -139,6 +141,9 @@ def zones_view(
         if z.approved and not z.approved_verified:
             mark["approved"] = UNVERIFIED_MARK
             any_unverified = True
+        if z.approval_bounded:
+            mark["approved"] = mark.get("approved", "") + " " + bounds_text(z)
+            any_bounded = True
         if lang == "en" and z.name_en_status == "systematic":  # Chinese names are never systematic
             mark["name"] = SYSTEMATIC_MARK
             any_systematic = True
@@ -147,6 +152,10 @@ def zones_view(
     notes = []
     if any_unverified:
         notes.append(text("zones.unverified", lang))
+    if any_bounded:
+        notes.append(text("zones.bounds", lang))
+    if uncertain:
+        notes.append(text("zones.uncertain", lang, n=len(uncertain), ids=", ".join(z.id for z in uncertain)))
     if any_systematic:
         notes.append(text("zones.systematic", lang))
     note = undated_note(undated, lang)
@@ -165,9 +174,15 @@ def zones_view(
     view.drop, view.shorten = ("region", "city", "province"), ("city",)
     view.optional = tuple(extra) + (() if show_status else ("status", "removed"))
     view.human_values = {
-        "status": lambda row, lg: t(L.STATUS[row["status"]], lg) + (f" {row['removed']}" if row["removed"] else "")
+        "status": lambda row, lg: t(L.STATUS[row["status"]], lg) + (f" {row['removed']}" if row["removed"] else ""),
+        "approved": lambda row, lg: row["approved"] or "?",  # a bounded zone with no year still shows its bounds
     }
     return view
+
+
+def bounds_text(z: Zone) -> str:
+    """`(2011-05-26..2013-03)`: the sourced bounds of an unsourced approval date, open ends empty."""
+    return f"({z.approved_after or ''}..{z.approved_before or ''})"
 
 
 # --------------------------------------------------------------------------- stats
@@ -478,8 +493,9 @@ def about_view(ds: Dataset, lang: str, version: str) -> View:
         "sources": len(ds.sources),
     }
     for key, c in cov.items():
-        pct = 100.0 * c["sourced"] / c["zones"] if c["zones"] else 0.0
-        row[f"coverage_{key}"] = f"{c['sourced']}/{c['zones']} ({pct:.1f}%)"
+        n = c["with_value"] if key == "approved_neither" else c["sourced"]  # neither: a count of gaps, not of sourced facts
+        pct = 100.0 * n / c["zones"] if c["zones"] else 0.0
+        row[f"coverage_{key}"] = f"{n}/{c['zones']} ({pct:.1f}%)"
     cols = _cols("about", *row)
     covered = years_covered(ds)
     head = L.COLUMNS["about"]["years_covered"]
@@ -554,6 +570,14 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
     else:
         approved = None
     add("approved", approved)
+    for side in ("after", "before"):
+        bound = getattr(z, f"approved_{side}")
+        if bound:
+            basis = getattr(z, f"approved_{side}_basis") or "stated"
+            head = f"approved_{side}"
+            shown = text("zone.bound", lang, date=bound, basis=t(L.BOUND_BASIS[basis], lang))
+            add(head, shown + _src(getattr(z, f"approved_{side}_source")))
+            add(f"{head}_note", getattr(z, f"approved_{side}_note"))
     if z.approved_note:
         add("approved_note", z.approved_note)
     add("creation", t(L.CREATION[z.creation], lang))
