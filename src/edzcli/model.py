@@ -364,7 +364,10 @@ def record_dict(rec: Any) -> Any:
 def zone_record(ds: Dataset, z: Zone) -> dict[str, Any]:
     """A zone as plain data: every stored field plus the derived ones scripts need. The one
     definition behind `edz zones -f json`, the JSON export and the SQLite/CSV zones table."""
-    rec: dict[str, Any] = record_dict(z)
+    rec: dict[str, Any] = z._asdict()  # flat fields: cheaper than record_dict's recursion (every listing pays it)
+    for k, v in rec.items():
+        if isinstance(v, tuple):
+            rec[k] = [record_dict(x) for x in v] if v and hasattr(v[0], "_asdict") else list(v)
     rec["approved_verified"] = z.approved_verified
     rec["approved_precision"] = precision_of(z.approved) if z.approved else None
     prov = ds.provinces.get(z.province)

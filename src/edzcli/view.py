@@ -97,6 +97,8 @@ class View:
         self.optional = optional  # columns shown only when asked for with --fields
         self.machine: View | None = None  # a flat form for TSV/CSV/JSON lines and --fields (one zone)
         self.selected = False  # columns chosen with --fields: every format shows exactly these
+        # the values of the optional columns, one dict per row, built only when --fields asks for one
+        self.more: Callable[[], list[dict[str, Any]]] | None = None
 
     @property
     def records(self) -> list[Any]:
@@ -132,6 +134,8 @@ class View:
         if not keys:
             raise InputError("field", "", self.field_keys(), hint="give at least one field name")
         rows = self.rows
+        if self.more is not None and any(k in self.optional for k in keys):
+            rows = [{**extra, **row} for row, extra in zip(rows, self.more(), strict=True)]
         view = View(
             [by_key[k] for k in keys],
             rows,

@@ -135,8 +135,6 @@ def zones_view(
             "status": z.status,
             "removed": z.removed,
         }
-        flat = zone_flat(ds, z)
-        row.update({k: flat[k] for k in extra if k in flat}, province_id=z.province, region_id=z.region)
         mark: dict[str, str] = {}
         if z.approved and not z.approved_verified:
             mark["approved"] = UNVERIFIED_MARK
@@ -173,6 +171,11 @@ def zones_view(
     view.hidden = ("approved_verified", "removed")
     view.drop, view.shorten = ("region", "city", "province"), ("city",)
     view.optional = tuple(extra) + (() if show_status else ("status", "removed"))
+
+    def more() -> list[dict[str, Any]]:
+        return [{**zone_flat(ds, z), "province_id": z.province, "region_id": z.region} for z in zones]
+
+    view.more = more
     view.human_values = {
         "status": lambda row, lg: t(L.STATUS[row["status"]], lg) + (f" {row['removed']}" if row["removed"] else ""),
         "approved": lambda row, lg: row["approved"] or "?",  # a bounded zone with no year still shows its bounds
