@@ -22,11 +22,12 @@ def table_names() -> list[str]:
     return [t for t in SCHEMA if t != "meta"] + ["meta"]
 
 
-def to_dataframe(name: str, ds: Dataset | None = None) -> Any:
+def to_dataframe(name: str, ds: Dataset | None = None, *, include_removed: bool = False) -> Any:
     """The table `name` (`zones`, `stats`, `measures`, `rankings`, `sources`, … see
     `edzcli.frames.table_names()`) of `ds` (default: the bundled dataset) as a pandas.DataFrame.
-    Raises InputError for an unknown table (with a suggestion) and ImportError naming the extra
-    when pandas is missing."""
+    `zones` holds the active zones, as `edz zones` lists them (232); `include_removed=True` adds
+    the zones that left the list, as the export has them. Raises InputError for an unknown table
+    (with a suggestion) and ImportError naming the extra when pandas is missing."""
     from .errors import InputError
     from .export import SCHEMA, rows
     from .loader import load_dataset
@@ -42,6 +43,8 @@ def to_dataframe(name: str, ds: Dataset | None = None) -> Any:
     data = ds if ds is not None else load_dataset()
     cols = [c for c, _ in SCHEMA[name][0]]
     records = [row for table, row in rows(data) if table == name]
+    if name == "zones" and not include_removed:
+        records = [r for r in records if r["status"] == "active"]
     if name == "rankings":  # names next to ids, as `edz rankings -f json` gives them
         for r in records:
             z = data.zones[r["zone"]]
