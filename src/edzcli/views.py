@@ -118,7 +118,8 @@ def zones_view(
     `total` is how many matched before --limit ("5 of 50"); `day` the --as-of day described;
     `uncertain` the zones whose sourced bounds straddle a --since/--until/--as-of date."""
     keys = ["id", "name", "province", "city", "region", "approved", "approved_verified", "status", "removed"]
-    cols = _cols("zones", *keys, keep=("id", "approved", "removed"))
+    # approved may fold: a sourced-bounds cell ("2010* (2007-09-14..2011-09-21)") must not squeeze the id
+    cols = _cols("zones", *keys, keep=("id", "removed"))
     extra = [k for k in ("province_id", "region_id", *ZONE_FLAT_KEYS) if k not in keys]
     cols += _key_columns(extra)
     rows, marks = [], []
