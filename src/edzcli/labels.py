@@ -315,8 +315,8 @@ TEXT: dict[str, Label] = {
     ),
     "zones.unverified": ("* 未核实：该批准时间尚无可引用的来源", "* unverified: no citable source for this approval date yet"),
     "zones.bounds": (
-        "(a..b) 有来源的时间界限：a 时尚未升级为国家级，b 时已是国家级（详见 edz zone ID）",
-        "(a..b) sourced bounds: not yet national on a, national by b (edz zone ID gives the sources)",
+        "a..b 有来源的时间界限：a 时尚未升级为国家级，b 时已是国家级（详见 edz zone ID）",
+        "a..b sourced bounds: not yet national in a, national by b (edz zone ID gives the days and sources)",
     ),
     "zones.uncertain": (
         "不确定：{n} 个经开区的有来源时间界限跨越所问日期，是否计入取决于未核实的年份：{ids}",

@@ -185,8 +185,10 @@ def zones_view(
 
 
 def bounds_text(z: Zone) -> str:
-    """`(2011-05-26..2013-03)`: the sourced bounds of an unsourced approval date, open ends empty."""
-    return f"({z.approved_after or ''}..{z.approved_before or ''})"
+    """`2011-05 ..2013-03`, `..2013-03`: the sourced bounds of an unsourced approval date, open ends empty."""
+    # months in tables (days in JSON and edz zone); a space before ".." lets a narrow column fold there
+    after, before = (z.approved_after or "")[:7], (z.approved_before or "")[:7]
+    return f"{after} ..{before}" if after and before else f"{after}..{before}"
 
 
 # --------------------------------------------------------------------------- stats
