@@ -6,10 +6,12 @@ Set EDZ_DEBUG=1 to see the traceback of an unexpected error.
 """
 
 import contextlib
+import errno
+import io
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -38,21 +40,24 @@ def _click_exceptions() -> Any:
     return _click.exceptions
 
 
-def _fail(message: str, code: int) -> NoReturn:
+def _fail(message: str, code: int) -> int:
     _stderr(f"edz: error: {message}")
-    raise SystemExit(code)
+    return code
 
 
 def _stderr(text: str) -> None:
-    """One line on stderr; never raises (a closed or odd stderr must not turn an error into a crash)."""
+    """One line on stderr, control characters escaped (a value cannot forge a second line); never
+    raises (a closed or odd stderr must not turn an error into a crash)."""
+    from .errors import one_line
     from .output import emit
 
-    with contextlib.suppress(BrokenPipeError, ValueError, OSError):
-        emit(text + "\n", sys.stderr)
+    with contextlib.suppress(BrokenPipeError, ValueError, OSError, AttributeError):
+        emit(one_line(text) + "\n", sys.stderr)
 
 
 def _silence_stdout() -> None:
-    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    """After a broken pipe or a failed write, point stdout at /dev/null so the interpreter's final
+    flush is quiet."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -60,8 +65,119 @@ def _silence_stdout() -> None:
         pass
 
 
+class _Closed(io.TextIOBase):
+    """Stands in for stdout or stderr when the process started with it closed (`edz zones >&-`):
+    Python leaves `sys.stdout` None, and a write must fail as an I/O error, not an AttributeError."""
+
+    encoding = "utf-8"
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def write(self, s: str) -> int:
+        raise OSError(errno.EBADF, f"{self._name} is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _guard_std_streams() -> None:
+    for name, label in (("stdout", "standard output"), ("stderr", "standard error")):
+        if getattr(sys, name) is None:
+            with contextlib.suppress(OSError):  # take the free fd, so no file edz opens lands on it
+                os.open(os.devnull, os.O_RDWR)
+            setattr(sys, name, _Closed(label))
+
+
+def _flush_stdout() -> None:
+    """Flush now, so a full or closed stdout is reported like any error, not at interpreter exit."""
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+class Terminated(BaseException):
+    """SIGTERM while a command runs: unwinds like Ctrl-C, so an export removes its temporary files."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """While a command runs, Ctrl-C raises KeyboardInterrupt and SIGTERM raises Terminated, so
+    `finally` blocks run; the handlers from before (the start-up handler of `edzcli.__main__`,
+    which exits at once) are put back afterwards."""
+    import signal
+
+    try:
+        prev = (signal.signal(signal.SIGINT, signal.default_int_handler), signal.signal(signal.SIGTERM, _on_sigterm))
+    except (ValueError, OSError):  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in zip((signal.SIGINT, signal.SIGTERM), prev, strict=True):
+            if handler is not None:
+                signal.signal(sig, handler)
+
+
+def _run_guarded(run: Callable[[], int]) -> int:
+    """Run a command with edz's conventions: one line on stderr and exit 1 or 2 for errors, 0 for a
+    reader that went away (`| head`), 1 for a closed or full stdout, 130 for Ctrl-C, 143 for SIGTERM,
+    3 for a bug; never a traceback."""
+    exc = _click_exceptions()
+    try:
+        with _signals_raise():
+            try:
+                return run()
+            except BrokenPipeError:
+                _silence_stdout()
+                return 0
+            except exc.UsageError as e:
+                hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
+                return _fail(e.format_message().replace("\n", " ") + hint, 2)
+            except exc.ClickException as e:
+                return _fail(e.format_message().replace("\n", " "), e.exit_code)
+            except (typer.Abort, EOFError):
+                _stderr("edz: aborted")
+                return 130
+            except EdzError as e:
+                return _fail(str(e), e.exit_code)
+            except OSError as e:  # writing the output failed: the user's world, not a bug
+                if e.errno == errno.EPIPE:
+                    _silence_stdout()
+                    return 0
+                _silence_stdout()
+                where = f"cannot write {e.filename!r}" if e.filename else "cannot write output"
+                return _fail(f"{where}: {e.strerror or e}", 1)
+            except KeyboardInterrupt:
+                _stderr("edz: interrupted")
+                return 130
+            except Terminated:
+                _stderr("edz: terminated")
+                return 143
+            except SystemExit:
+                raise
+            except Exception as e:  # a bug: say so in one line, keep the traceback for EDZ_DEBUG
+                if os.environ.get("EDZ_DEBUG"):
+                    raise
+                return _fail(
+                    f"internal error: {type(e).__name__}: {e} (set EDZ_DEBUG=1 for the traceback; please report it)",
+                    INTERNAL_ERROR,
+                )
+    except KeyboardInterrupt:  # between the handlers above and the restore
+        _stderr("edz: interrupted")
+        return 130
+    except Terminated:
+        return 143
+
+
 class EdzGroup(TyperGroup):
-    """Runs the command with our error conventions: one line on stderr, exit 1 or 2, no traceback."""
+    """Runs the command with our error conventions (see `_run_guarded`). It drives Click itself
+    instead of calling Typer's `main`, which would turn a broken pipe into a silent exit 1 and
+    Ctrl-C into a silent 130 before edz could answer."""
 
     def main(
         self,
@@ -72,44 +188,23 @@ class EdzGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        exc = _click_exceptions()
-        try:
-            rv = super().main(
-                args=args,
-                prog_name=prog_name or "edz",
-                complete_var=complete_var,
-                standalone_mode=False,
-                windows_expand_args=windows_expand_args,
-                **extra,
-            )
-        except exc.NoArgsIsHelpError as e:
-            typer.echo(e.ctx.get_help() if e.ctx else "")
-            rv = 0
-        except exc.UsageError as e:
-            hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
-            _fail(e.format_message().replace("\n", " ") + hint, 2)
-        except exc.ClickException as e:
-            _fail(e.format_message().replace("\n", " "), e.exit_code)
-        except typer.Abort:
-            _stderr("edz: aborted")
-            rv = 130
-        except EdzError as e:
-            _fail(str(e), e.exit_code)
-        except BrokenPipeError:
-            _silence_stdout()
-            rv = 0
-        except KeyboardInterrupt:
-            _stderr("edz: interrupted")
-            rv = 130
-        except SystemExit:
-            raise
-        except Exception as e:  # a bug: say so in one line, keep the traceback for EDZ_DEBUG
-            if os.environ.get("EDZ_DEBUG"):
-                raise
-            _fail(
-                f"internal error: {type(e).__name__}: {e} (set EDZ_DEBUG=1 for the traceback; please report it)", INTERNAL_ERROR
-            )
-        code = rv if isinstance(rv, int) else 0
+        def run() -> int:
+            argv = sys.argv[1:] if args is None else list(args)
+            prog = prog_name or "edz"
+            self._main_shell_completion(extra, prog, complete_var)
+            try:
+                with self.make_context(prog, argv, **extra) as ctx:
+                    rv = self.invoke(ctx)
+                code = rv if isinstance(rv, int) else 0
+            except _click_exceptions().NoArgsIsHelpError as e:
+                typer.echo(e.ctx.get_help() if e.ctx else "")
+                code = 0
+            except typer.Exit as e:
+                code = e.exit_code
+            _flush_stdout()
+            return code
+
+        code = _run_guarded(run)
         if standalone_mode:
             raise SystemExit(code)
         return code
@@ -880,7 +975,12 @@ def _app_for(argv: Sequence[str]) -> typer.Typer:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run edz on sys.argv (the console script reaches it through `edzcli.__main__.main`, which
+    installs the start-up Ctrl-C handler before this module and Typer are imported)."""
+    from . import __main__ as entry
+
+    entry.install_startup_handlers()
+    _guard_std_streams()
     from typer.main import get_command
 
     get_command(_app_for(sys.argv[1:])).main(prog_name="edz")

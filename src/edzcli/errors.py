@@ -68,3 +68,19 @@ class InputError(EdzError):
             shown = self.valid if len(self.valid) <= 12 else [*self.valid[:12], "..."]
             msg += " (valid: " + ", ".join(shown) + ")"
         super().__init__(msg)
+
+
+# Control characters (C0, DEL, C1) and the Unicode line and paragraph separators: shown escaped
+# in any message, so a value typed by the user or read from a file cannot start a second line
+# (`edz zone $'x\nedz: error: ...'`) or send terminal escapes.
+_ESCAPES = {c: repr(chr(c))[1:-1] for c in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)}
+
+
+def one_line(text: str) -> str:
+    """`text` with every control character escaped repr-style (a newline becomes `\\n`)."""
+    return text.translate(_ESCAPES)
+
+
+def quote(value: object) -> str:
+    """A user value as shown in a message: quoted, control characters escaped (repr-style)."""
+    return repr(str(value))

@@ -46,6 +46,9 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 MAX_STRING = 10_000
 MAX_LIST = 1_000
+MAX_DATA_BYTES = 64 * 1024 * 1024  # a data file larger than this is refused before parsing (README)
+MAX_DEPTH = 32  # deeper nesting under a field is refused with its location (the schema needs 3)
+_BOM = b"\xef\xbb\xbf"
 
 # allowed values of coded fields: the keys of the vocabularies in `labels` (one home, with their labels)
 UNITS = tuple(L.UNITS)
@@ -373,11 +376,14 @@ def _check_record(table: str, index: int, rec: Any, spec: dict[str, F], label: s
         if key not in spec:
             close = _close(key, spec)
             hint = f" (did you mean {close!r}?)" if close else ""
-            yield Problem(f"{label} .{key}", f"unknown field{hint}")
+            yield Problem(f"{label} .{_name(key)}", f"unknown field{hint}")
     for key, f in spec.items():
         if key not in rec:
             if f.required:
                 yield Problem(f"{label} .{key}", "missing required field")
+            continue
+        if isinstance(rec[key], (dict, list)) and _too_deep(rec[key]):
+            yield Problem(f"{label} .{key}", f"nested more than {MAX_DEPTH} levels deep")
             continue
         want = _kind_ok(f.kind, rec[key])
         if want:
@@ -388,6 +394,27 @@ def _check_record(table: str, index: int, rec: Any, spec: dict[str, F], label: s
         if f.kind == "table":
             for j, sub in enumerate(rec[key]):
                 yield from _check_record(key, j, sub, SPECS[key], f"{label} .{key}[{j}]")
+
+
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _name(key: str) -> str:
+    """A key as shown in a message: bare when plain, else quoted (a key can hold a newline)."""
+    return key if _PLAIN_KEY.match(key) else repr(key)
+
+
+def _too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether lists and tables nest deeper than `limit` (walked without recursion: the data can be
+    thousands of levels deep, and repr() or a recursive check would overflow the stack)."""
+    stack = [(value, 1)]
+    while stack:
+        v, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = v.values() if isinstance(v, dict) else v
+        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
+    return False
 
 
 def _short(value: Any) -> str:
@@ -639,7 +666,7 @@ def check_document(doc: dict[str, Any]) -> list[Problem]:
     for key in doc:
         if key != "meta" and key not in TABLES:
             close = _close(key, TABLES)
-            problems.append(Problem(key, "unknown table" + (f" (did you mean {close!r}?)" if close else "")))
+            problems.append(Problem(_name(key), "unknown table" + (f" (did you mean {close!r}?)" if close else "")))
     for table in TABLES:
         rows = doc.get(table)
         if rows is None:
@@ -748,15 +775,43 @@ _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z_]+)[ \t]*\]\]", re.M)
 
 
 def _read(path: Path) -> bytes:
+    """The file's bytes: a regular file of at most MAX_DATA_BYTES, opened without blocking, so a
+    FIFO, a device (/dev/zero) or a huge file is refused in one line instead of hanging or
+    exhausting memory."""
+    import stat
+
     shown = str(path)
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise DataError(shown, "no such data file") from None
     except IsADirectoryError:
         raise DataError(shown, "is a directory, not a data file") from None
     except OSError as e:
         raise DataError(shown, f"cannot read: {e.strerror or e}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise DataError(shown, "is a directory, not a data file")
+        if not stat.S_ISREG(st.st_mode):
+            raise DataError(shown, "is not a regular file (a device, pipe or socket); edz reads data files only")
+        if st.st_size > MAX_DATA_BYTES:
+            raise DataError(shown, f"is larger than {MAX_DATA_BYTES // 2**20} MiB ({st.st_size} bytes); edz refuses it unread")
+        chunks = []
+        left = MAX_DATA_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise DataError(shown, f"is larger than {MAX_DATA_BYTES // 2**20} MiB; edz refuses it")
+        return b"".join(chunks)
+    except OSError as e:
+        raise DataError(shown, f"cannot read: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
 
 
 def _parse_bytes(shown: str, raw: bytes) -> tuple[str, dict[str, Any]]:
@@ -765,6 +820,9 @@ def _parse_bytes(shown: str, raw: bytes) -> tuple[str, dict[str, Any]]:
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib  # type: ignore[import-not-found, no-redef, unused-ignore]
+    if raw.startswith(_BOM):
+        why = "starts with a UTF-8 byte-order mark (BOM); TOML files must not have one: save as UTF-8 without BOM"
+        raise DataError(shown, why, 1, 1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -820,49 +878,130 @@ def check_file(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[P
 _CACHE: dict[tuple[str, int, int], Dataset] = {}
 CACHE_ENV = "EDZ_CACHE_DIR"
 NO_CACHE_ENV = "EDZ_NO_CACHE"
-CACHE_FORMAT = 5  # 3: positional rows (see _pack); 4: zone facts, zone_figures; 5: stats.zones, growth_published, growth_source
+CACHE_FORMAT = 6  # 3: positional rows (see _pack); 4: zone facts, zone_figures; 5: stats.zones, growth_published,
+# growth_source; 6: a header with the layout digest, payload length and CRC-32, verified before the payload is used
+CACHE_MAGIC = b"EDZCACHE"
+CACHE_HEADER = len(CACHE_MAGIC) + 16 + 12  # magic, layout digest, payload length (8) and CRC-32 (4)
+MAX_CACHE_BYTES = 4 * MAX_DATA_BYTES  # a larger cache file is not read at all
+CACHE_KEEP = 8
+
+
+def _home() -> str | None:
+    """The user's home folder when it is an absolute path; None when there is no usable one."""
+    home = os.environ.get("HOME")
+    if home is None:
+        try:
+            import pwd
+
+            home = pwd.getpwuid(os.getuid()).pw_dir
+        except (ImportError, KeyError, OSError, AttributeError):
+            return None
+    return home if home and os.path.isabs(home) else None
 
 
 def cache_dir() -> Path | None:
-    """Where validated documents are cached between runs; None when caching is off."""
+    """Where validated documents are cached between runs; None when caching is off.
+
+    `$EDZ_CACHE_DIR` when set (the user named it), else `$XDG_CACHE_HOME/edz` when that is an
+    absolute path (the XDG spec says to ignore a relative one), else `~/.cache/edz` when there is
+    an absolute home folder, else no cache: edz never writes into the current folder on its own."""
     if os.environ.get(NO_CACHE_ENV):
         return None
     explicit = os.environ.get(CACHE_ENV)
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "edz"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "edz"
+    home = _home()
+    return Path(home) / ".cache" / "edz" if home else None
 
 
-def _cache_file(raw: bytes) -> Path | None:
-    """Keyed by the file's content (BLAKE2b), the schema and this edz version: an edited file
-    is never served stale, whatever its path or timestamp."""
-    d = cache_dir()
-    if d is None:
-        return None
+def _blake2b(data: bytes, size: int) -> bytes:
     try:  # the C module itself: importing hashlib would also load OpenSSL's bindings (~3 ms)
         from _blake2 import blake2b
     except ImportError:  # pragma: no cover - other Python implementations
         from hashlib import blake2b
+    return blake2b(data, digest_size=size).digest()
 
+
+_LAYOUT: list[bytes] = []
+
+
+def cache_layout() -> bytes:
+    """A digest of everything a cached document's meaning depends on besides the data file: the
+    field names and order of every record class, the schema, the cache format, this edz version
+    and the marshal format. A cache written under any other layout is never read."""
+    if not _LAYOUT:
+        import marshal
+
+        from . import __version__
+
+        key = (
+            SCHEMA_VERSION,
+            CACHE_FORMAT,
+            __version__,
+            marshal.version,
+            sys.version_info[:2],
+            Meta._fields,
+            Highlight._fields,
+            tuple((table, cls._fields) for table, cls in RECORD_CLASSES.items()),
+        )
+        _LAYOUT.append(_blake2b(repr(key).encode(), 16))
+    return _LAYOUT[0]
+
+
+def _cache_file(raw: bytes) -> Path | None:
+    """Keyed by the file's content (BLAKE2b) and the layout: an edited file is never served
+    stale, whatever its path or timestamp, and another edz's cache is never even opened."""
+    d = cache_dir()
+    if d is None:
+        return None
     from . import __version__
 
-    digest = blake2b(raw, digest_size=20).hexdigest()
-    return d / f"{digest}-s{SCHEMA_VERSION}-c{CACHE_FORMAT}-v{__version__}.marshal"
+    digest = _blake2b(raw, 20).hex()
+    return d / f"{digest}-s{SCHEMA_VERSION}-c{CACHE_FORMAT}-v{__version__}-{cache_layout()[:6].hex()}.marshal"
 
 
 def _cache_read(path: Path | None) -> dict[str, Any] | None:
+    """The cached document, or None unless the file verifies: a regular file (opened without
+    following a link or blocking on a FIFO), of bounded size, with our magic, our layout, the
+    payload length and the CRC-32 of the payload it was written with, and the expected shape."""
     if path is None:
         return None
     import marshal
+    import stat
+    import struct
+    import zlib
 
     try:
-        with open(path, "rb") as f:
-            data = f.read()  # marshal.load(file) reads piecemeal and is ~8x slower than loads()
-        doc = marshal.loads(data)
-    except (OSError, EOFError, ValueError, TypeError):
-        return None  # absent, unreadable or corrupt: parse the TOML instead
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None  # absent (the usual first run), a symlink, unreadable
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or not CACHE_HEADER < st.st_size <= MAX_CACHE_BYTES:
+            return None
+        with open(fd, "rb", closefd=False) as f:
+            data = f.read(st.st_size + 1)  # marshal.load(file) reads piecemeal and is ~8x slower than loads()
+        head = data[:CACHE_HEADER]
+        size, crc = struct.unpack("<QI", head[-12:])
+        payload = memoryview(data)[CACHE_HEADER:]
+        if (
+            head[: len(CACHE_MAGIC)] != CACHE_MAGIC
+            or head[len(CACHE_MAGIC) : len(CACHE_MAGIC) + 16] != cache_layout()
+            or size != len(payload)
+            or zlib.crc32(payload) != crc
+        ):
+            return None
+        doc = marshal.loads(payload)
+    except Exception:  # corrupt in a way the checks above cannot see: parse the TOML instead
+        return None
+    finally:
+        os.close(fd)
     if not isinstance(doc, dict) or not isinstance(doc.get("meta"), tuple) or set(doc) != {"meta", *RECORD_CLASSES}:
+        return None
+    if len(doc["meta"]) != len(Meta._fields):
         return None
     for table, cls in RECORD_CLASSES.items():
         rows = doc[table]
@@ -875,18 +1014,24 @@ def _cache_read(path: Path | None) -> dict[str, Any] | None:
 
 
 def _cache_write(path: Path | None, doc: dict[str, Any]) -> None:
-    """Best effort and atomic: a read-only or full cache folder only costs speed."""
+    """Best effort and atomic (a complete temporary file renamed over the old one, so concurrent
+    first runs leave one good file): a read-only or full cache folder only costs speed."""
     if path is None:
         return
     import marshal
+    import struct
     import tempfile
+    import zlib
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = marshal.dumps(doc)
+        head = CACHE_MAGIC + cache_layout() + struct.pack("<QI", len(payload), zlib.crc32(payload))
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
         try:
             with os.fdopen(fd, "wb") as f:
-                marshal.dump(doc, f)
+                f.write(head)
+                f.write(payload)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -897,13 +1042,22 @@ def _cache_write(path: Path | None, doc: dict[str, Any]) -> None:
         pass
 
 
-CACHE_KEEP = 8
-
-
 def _cache_prune(folder: Path, keep: Path) -> None:
-    """Keep the newest few cached documents: every edit of a data file adds one."""
-    files = sorted(folder.glob("*.marshal"), key=lambda f: f.stat().st_mtime, reverse=True)
-    for old in files[CACHE_KEEP:]:
+    """Keep the newest few cached documents (every edit of a data file adds one); remove
+    temporary files a killed run left behind (older than a minute, so not a concurrent writer's)."""
+    import time
+
+    now = time.time()
+    files = []
+    for f in folder.iterdir():
+        with contextlib.suppress(OSError):
+            if f.name.startswith(".tmp-") and f.name.endswith(".marshal"):
+                if now - f.lstat().st_mtime > 60:
+                    f.unlink()
+            elif f.name.endswith(".marshal"):
+                files.append((f.lstat().st_mtime, f))
+    files.sort(key=lambda t: t[0], reverse=True)
+    for _mtime, old in files[CACHE_KEEP:]:
         if old != keep:
             with contextlib.suppress(OSError):
                 old.unlink()
