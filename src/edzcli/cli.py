@@ -51,18 +51,25 @@ def _stderr(text: str) -> None:
     from .errors import one_line
     from .output import emit
 
-    with contextlib.suppress(BrokenPipeError, ValueError, OSError, AttributeError):
+    try:
         emit(one_line(text) + "\n", sys.stderr)
+    except (ValueError, OSError, AttributeError):
+        _silence(sys.stderr)  # what is left in its buffer must not fail again at exit (status 120)
+
+
+def _silence(stream: Any) -> None:
+    """After a broken pipe or a failed write, point the stream's fd at /dev/null so the
+    interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _silence_stdout() -> None:
-    """After a broken pipe or a failed write, point stdout at /dev/null so the interpreter's final
-    flush is quiet."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
+    _silence(sys.stdout)
 
 
 class _Closed(io.TextIOBase):

@@ -17,6 +17,7 @@ from .model import Dataset, Zone
 from .names import choose, normalize, strip_suffix
 
 KIND_ORDER = {"zone": 0, "measure": 1, "indicator": 2, "source": 3}
+MAX_FUZZY = 1_000  # a longer query matches only exactly or as a substring: fuzzy matching is quadratic
 
 
 def resolve_kinds(kind: str | None) -> tuple[str, ...]:
@@ -90,11 +91,14 @@ def _score(key: str, candidate: str) -> int:
         return 90 - min(10, len(candidate) - len(key))
     if key in candidate:
         return 75 - min(10, (len(candidate) - len(key)) // 2)
-    if len(key) < 2:
+    if len(key) < 2 or len(key) > MAX_FUZZY:
         return 0
     import difflib
 
-    ratio = difflib.SequenceMatcher(None, key, candidate, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, key, candidate, autojunk=False)
+    if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:  # upper bounds of ratio(), in linear time
+        return 0
+    ratio = matcher.ratio()
     return int(ratio * 70) if ratio >= 0.6 else 0
 
 
