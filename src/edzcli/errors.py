@@ -1,8 +1,10 @@
 """Exceptions with the exit status each one maps to.
 
 Exit codes (also documented in the README):
-0 success, 1 the answer is "no" or the data is broken (not found, ambiguous, invalid data file),
-2 the command line is wrong (unknown option value, bad number, unknown year ...).
+0 success (also when the reader of a pipe went away), 1 the answer is "no" or the data is broken
+(not found, ambiguous, invalid or refused data file), a failed export, a closed or full stdout,
+2 the command line is wrong (unknown option value, bad number, unknown year ...),
+3 a bug, 130 Ctrl-C, 143 SIGTERM.
 """
 
 from __future__ import annotations

@@ -1042,6 +1042,10 @@ def _cache_write(path: Path | None, doc: dict[str, Any]) -> None:
         pass
 
 
+_CACHE_NAME = re.compile(r"^[0-9a-f]{40}-s\d+-c\d+-v[^/]+\.marshal$")
+_CACHE_TEMP = re.compile(r"^\.tmp-[A-Za-z0-9_]+\.marshal$")
+
+
 def _cache_prune(folder: Path, keep: Path) -> None:
     """Keep the newest few cached documents (every edit of a data file adds one); remove
     temporary files a killed run left behind (older than a minute, so not a concurrent writer's)."""
@@ -1051,10 +1055,10 @@ def _cache_prune(folder: Path, keep: Path) -> None:
     files = []
     for f in folder.iterdir():
         with contextlib.suppress(OSError):
-            if f.name.startswith(".tmp-") and f.name.endswith(".marshal"):
+            if _CACHE_TEMP.match(f.name):
                 if now - f.lstat().st_mtime > 60:
                     f.unlink()
-            elif f.name.endswith(".marshal"):
+            elif _CACHE_NAME.match(f.name):  # only files of edz's own naming: the folder may be shared
                 files.append((f.lstat().st_mtime, f))
     files.sort(key=lambda t: t[0], reverse=True)
     for _mtime, old in files[CACHE_KEEP:]:
