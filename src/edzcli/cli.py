@@ -982,11 +982,9 @@ def _app_for(argv: Sequence[str]) -> typer.Typer:
 
 
 def main() -> None:
-    """Run edz on sys.argv (the console script reaches it through `edzcli.__main__.main`, which
-    installs the start-up Ctrl-C handler before this module and Typer are imported)."""
-    from . import __main__ as entry
-
-    entry.install_startup_handlers()
+    """Run edz on sys.argv. The console script reaches it through `edzcli.__main__.main`, which
+    installs the start-up Ctrl-C handler before this module and Typer are imported (not imported
+    from here: the package has no import cycles)."""
     _guard_std_streams()
     from typer.main import get_command
 
