@@ -303,6 +303,8 @@ def test_export_writes_through_devices_and_never_replaces_them(edz):
         assert stat.S_ISCHR(os.lstat(full).st_mode), f"{fmt}: /dev/full was replaced"
     p = edz("export", "--format", "csv", "--output", str(null))
     assert p.returncode == 1 and stat.S_ISCHR(os.lstat(null).st_mode)
+    p = edz("zones", "--region", "west", "--output", str(null))  # a listing's --output: the same writer
+    assert p.returncode == 0 and stat.S_ISCHR(os.lstat(null).st_mode), p.stderr
     assert _temps(edz.base) == []
 
 
@@ -352,6 +354,9 @@ def test_export_into_a_missing_folder_is_an_error(edz):
         p = edz("export", "--format", fmt, "--output", str(edz.base / "typo" / f"x.{fmt}"))
         assert p.returncode == 1
         one_line_error(p, "no such folder")
+    p = edz("zones", "--output", str(edz.base / "typo" / "zones.tsv"))
+    assert p.returncode == 1
+    one_line_error(p, "no such folder")
     assert not (edz.base / "typo").exists()
 
 
