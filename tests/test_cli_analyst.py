@@ -16,12 +16,18 @@ from conftest import MINI, run, tsv
 
 
 @pytest.mark.parametrize(
-    "query", ["guangzhou", "广州", "广州经济技术开发区", "广州经开区", "广州开发区", "ＧＵＡＮＧＺＨＯＵ", "Guangzhou ETDZ"]
+    "query", ["guangzhou", "廣州開發區", "广州经济技术开发区", "广州经开区", "广州开发区", "ＧＵＡＮＧＺＨＯＵ", "Guangzhou ETDZ"]
 )
 def test_zone_lookup_forgives_suffixes_width_and_case(runner, query):
     r = run(runner, "zone", query, "-f", "json")
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["id"] == "guangzhou"
+
+
+def test_zone_city_of_several_zones_lists_them(runner):
+    # 广州 hosts four zones: the bare city name is a question, not the Guangzhou ETDZ (issue 10)
+    r = run(runner, "zone", "广州")
+    assert r.exit_code == 1 and "guangzhou-nansha" in r.stderr and "edz zones --city 广州" in r.stderr
 
 
 def test_zone_short_name_of_sip(runner):

@@ -115,6 +115,7 @@ def test_every_source_reference_resolves_and_every_source_is_used(ds):
         refs = [z.membership_source, z.approved_source, z.name_en_source, z.removed_source, z.area_source, z.industries_source]
         refs += [z.codes_source, z.approved_after_source, z.approved_before_source]
         refs += [h.source for h in z.highlights]
+        refs += list(z.name_sources)
         used.update(r for r in refs if r)
     for p in ds.provinces.values():
         used.add(p.source)

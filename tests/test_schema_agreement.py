@@ -18,6 +18,8 @@ RENAMED = {"stats": {"primary": "is_primary"}, "areas": {"order": "position"}, "
 CHILD_TABLES = {
     ("zones", "aliases"): "zone_names",
     ("zones", "former_names"): "zone_names",
+    ("zones", "part_of"): "zone_names",
+    ("zones", "name_sources"): "zone_name_sources",
     ("zones", "industries_zh"): "zone_industries",
     ("zones", "industries_en"): "zone_industries",
     ("zones", "highlights"): "zone_highlights",

@@ -587,10 +587,16 @@ def zone(
 ) -> None:
     """Everything about one zone, each fact with its source id; ambiguous queries list candidates (exit 1)."""
     from . import views
-    from .search import get_zone
+    from .labels import text
+    from .output import resolve_lang
+    from .search import resolve_zone
 
     ds = _dataset(ctx)
-    z = get_zone(ds, query)
+    found = resolve_zone(ds, query)
+    z = found.zone
+    if found.how == "typo":
+        lg = resolve_lang(lang or _state(ctx).lang)
+        _stderr(text("zone.read_as", lg, query=query, name=z.name_zh if lg != "en" else z.name_en, id=z.id))
     _emit_view(ctx, lambda lg: views.zone_detail_view(ds, z, lg), fmt, lang, output)
 
 

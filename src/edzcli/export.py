@@ -58,6 +58,10 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         [("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("kind", "TEXT NOT NULL"), ("name", "TEXT NOT NULL")],
         ["PRIMARY KEY (zone, kind, name)"],
     ),
+    "zone_name_sources": (
+        [("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("source", "TEXT NOT NULL REFERENCES sources(id)")],
+        ["PRIMARY KEY (zone, source)"],
+    ),
     "zone_industries": (
         [("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("lang", "TEXT NOT NULL"), ("position", "INTEGER NOT NULL"),
          ("industry", "TEXT NOT NULL")],
@@ -152,6 +156,10 @@ def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
             yield "zone_names", {"zone": z.id, "kind": "alias", "name": alias}
         for former in z.former_names:
             yield "zone_names", {"zone": z.id, "kind": "former", "name": former}
+        for area in z.part_of:
+            yield "zone_names", {"zone": z.id, "kind": "part-of", "name": area}
+        for src in z.name_sources:
+            yield "zone_name_sources", {"zone": z.id, "source": src}
         for lang, items in (("zh", z.industries_zh), ("en", z.industries_en)):
             for i, industry in enumerate(items, 1):
                 yield "zone_industries", {"zone": z.id, "lang": lang, "position": i, "industry": industry}

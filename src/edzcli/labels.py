@@ -450,6 +450,10 @@ TEXT: dict[str, Label] = {
     "zone.bound": ("{date}（{basis}）", "{date} ({basis})"),
     "zone.approved_unverified": (" （未核实：尚无可引用来源）", " (unverified: no citable source yet)"),
     "rank.unverified": ("（未核实）", " (unverified)"),
+    "zone.read_as": (
+        "edz: 把 '{query}' 理解为 {name}（{id}），相差一个字",
+        "edz: read '{query}' as {name} ({id}), one character apart",
+    ),
     "list_sep": ("、", ", "),
     # regions, provinces, history
     "regions.title": ("各地区国家级经开区（{day}）", "National ETDZs by region, {day}"),

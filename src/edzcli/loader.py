@@ -127,6 +127,8 @@ SPECS: dict[str, dict[str, F]] = {
         "name_zh": F("str", True),
         "short_zh": F("str", True),
         "aliases": F("strs"),
+        "part_of": F("strs"),
+        "name_sources": F("strs"),
         "former_names": F("strs"),
         "former_names_verified": F("bool"),
         "name_en": F("str", True),
@@ -445,10 +447,11 @@ def _check_refs(doc: dict[str, Any]) -> Iterator[Problem]:
                     close = _close(value, ids[f.ref])
                     hint = f"; did you mean {close!r}?" if close else ""
                     yield Problem(f"{label} .{key}", f"no {f.ref[:-1]} with id {value!r}{hint}")
-            if table == "measures" and isinstance(rec.get("sources"), list):
-                for s in rec["sources"]:
-                    if isinstance(s, str) and s not in ids["sources"]:
-                        yield Problem(f"{label} .sources", f"no source with id {s!r}")
+            for field in ("sources", "name_sources"):
+                if table in ("measures", "zones") and field in spec and isinstance(rec.get(field), list):
+                    for s in rec[field]:
+                        if isinstance(s, str) and s not in ids["sources"]:
+                            yield Problem(f"{label} .{field}", f"no source with id {s!r}")
             if table == "zones" and isinstance(rec.get("highlights"), list):
                 for j, h in enumerate(rec["highlights"]):
                     if isinstance(h, dict) and isinstance(h.get("source"), str) and h["source"] not in ids["sources"]:
@@ -494,6 +497,8 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[Problem]:
         ):
             if field in z and src not in z:
                 yield Problem(f"{label} .{src}", f"required with {field}: no source, no figure")
+        if "part_of" in z and "name_sources" not in z:
+            yield Problem(f"{label} .name_sources", "required with part_of: say which source places the zone in that area")
         if "area_km2" in z and "area_kind" not in z:
             yield Problem(f"{label} .area_kind", "required with area_km2")
         yield from _check_codes(label, z)
@@ -878,8 +883,9 @@ def check_file(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[P
 _CACHE: dict[tuple[str, int, int], Dataset] = {}
 CACHE_ENV = "EDZ_CACHE_DIR"
 NO_CACHE_ENV = "EDZ_NO_CACHE"
-CACHE_FORMAT = 6  # 3: positional rows (see _pack); 4: zone facts, zone_figures; 5: stats.zones, growth_published,
-# growth_source; 6: a header with the layout digest, payload length and CRC-32, verified before the payload is used
+CACHE_FORMAT = 7  # 3: positional rows (see _pack); 4: zone facts, zone_figures; 5: stats.zones, growth_published,
+# growth_source; 6: a header with the layout digest, payload length and CRC-32, verified before the payload is used;
+# 7: zones gained part_of, name_sources
 CACHE_MAGIC = b"EDZCACHE"
 CACHE_HEADER = len(CACHE_MAGIC) + 16 + 12  # magic, layout digest, payload length (8) and CRC-32 (4)
 MAX_CACHE_BYTES = 4 * MAX_DATA_BYTES  # a larger cache file is not read at all

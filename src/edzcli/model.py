@@ -167,6 +167,8 @@ class Zone(NamedTuple):
     approved_before_source: str | None = None
     approved_before_basis: str | None = None
     approved_before_note: str | None = None
+    part_of: tuple[str, ...] = ()
+    name_sources: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:

@@ -903,6 +903,8 @@ def citations(ds: Dataset) -> dict[str, set[str]]:
         cite(z.codes_source, f"zone:{z.id}.codes")
         cite(z.approved_after_source, f"zone:{z.id}.approved_after")
         cite(z.approved_before_source, f"zone:{z.id}.approved_before")
+        for src in z.name_sources:
+            cite(src, f"zone:{z.id}.names")
         for i, h in enumerate(z.highlights, 1):
             cite(h.source, f"zone:{z.id}.highlight{i}")
     for p in ds.provinces.values():
