@@ -432,26 +432,43 @@ def root(
 def zones(
     ctx: typer.Context,
     region: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
-            "--region", "-r", help="east, central, west, northeast (or 东部/中部/西部/东北)", autocompletion=complete_region
+            "--region",
+            "-r",
+            help="east, central, west, northeast (or 东部/中部/西部/东北); repeat or comma-separate for several",
+            autocompletion=complete_region,
         ),
     ] = None,
     province: Annotated[
-        str | None,
-        typer.Option("--province", "-p", help="province: 江苏省, 江苏, Jiangsu or jiangsu", autocompletion=complete_province),
+        list[str] | None,
+        typer.Option(
+            "--province",
+            "-p",
+            help="province: 江苏省, 江苏, Jiangsu or jiangsu; repeat or comma-separate for several",
+            autocompletion=complete_province,
+        ),
     ] = None,
     city: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
-            "--city", "-c", help="prefecture city: 苏州市, 苏州, Suzhou or its code 320500", autocompletion=complete_city
+            "--city",
+            "-c",
+            help="prefecture city: 苏州市, 苏州, Suzhou, 大理 or its code 320500; repeat or comma-separate for several",
+            autocompletion=complete_city,
         ),
+    ] = None,
+    industry: Annotated[
+        str | None, typer.Option("--industry", "-i", help="text in a leading industry, e.g. 生物医药 or semiconductor")
     ] = None,
     since: Annotated[int | None, typer.Option("--since", help="approved in or after YEAR", metavar="YEAR")] = None,
     until: Annotated[int | None, typer.Option("--until", help="approved in or before YEAR", metavar="YEAR")] = None,
     sort: Annotated[
-        str, typer.Option("--sort", "-s", help="province, approved, id, name, city or region; prefix - to reverse")
+        str, typer.Option("--sort", "-s", help="province, approved, id, name, city, region or area; prefix - to reverse")
     ] = "province",
+    with_area: Annotated[
+        bool, typer.Option("--with-area", help="add the area (km2) and its kind (shown with --sort area too)")
+    ] = False,
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="show at most N zones", metavar="N", min=0)] = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="include zones that have left the national list")] = False,
     as_of: AsOfOpt = None,
@@ -471,6 +488,7 @@ def zones(
         region=region,
         province=province,
         city=city,
+        industry=industry,
         since=since,
         until=until,
         include_removed=all_,
@@ -479,6 +497,7 @@ def zones(
         as_of=as_of,
         lang=_lang(ctx, lang),
     )
+    area = with_area or sort.lstrip("-") == "area"
     _emit_view(
         ctx,
         lambda lg: views.zones_view(
@@ -491,6 +510,8 @@ def zones(
             day=found.day,
             beyond_data=found.beyond_data,
             uncertain=found.uncertain,
+            place_notes=found.notes,
+            show_area=area,
         ),
         fmt,
         lang,
@@ -625,8 +646,11 @@ def search_cmd(
 @app.command()
 def sources(
     ctx: typer.Context,
-    source_id: Annotated[str | None, typer.Argument(help="one source id to show in full", metavar="[ID]")] = None,
+    source_id: Annotated[
+        str | None, typer.Argument(help="one source id (or its unique beginning) to show in full", metavar="[ID]")
+    ] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="official, news, repost, reference or document")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="text in the outlet's name: 新华社, Xinhua, China Daily")] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     fields: FieldsOpt = None,
@@ -642,7 +666,7 @@ def sources(
         s = query.get_source(ds, source_id)
         _emit_view(ctx, lambda lg: views.source_detail_view(ds, s, lg), fmt, lang, output)
         return
-    found = query.filter_sources(ds, kind)
+    found = query.filter_sources(ds, kind, outlet)
     _emit_view(ctx, lambda lg: views.sources_view(ds, found, lg), fmt, lang, output)
 
 

@@ -58,6 +58,7 @@ class InputError(EdzError):
         valid: Iterable[str] = (),
         suggestion: str | None = None,
         hint: str | None = None,
+        listing: str | None = None,
     ):
         self.what = what
         self.value = value
@@ -66,7 +67,9 @@ class InputError(EdzError):
         msg = f"unknown {what} {value!r}" if hint is None else f"invalid {what} {value!r}: {hint}"
         if suggestion:
             msg += f"; did you mean {suggestion!r}?"
-        if self.valid:
+        if self.valid and listing and len(self.valid) > 12:
+            msg += f" (valid values: see '{listing}')"
+        elif self.valid:
             shown = self.valid if len(self.valid) <= 12 else [*self.valid[:12], "..."]
             msg += " (valid: " + ", ".join(shown) + ")"
         super().__init__(msg)

@@ -87,6 +87,36 @@ SEARCH_KINDS: dict[str, Label] = {
     "indicator": ("指标", "indicator"),
     "source": ("来源", "source"),
 }
+SEARCH_FIELDS: dict[str, Label] = {
+    "name": ("名称", "name"),
+    "industries": ("主导产业", "leading industries"),
+    "highlights": ("亮点", "highlights"),
+    "notes": ("备注", "notes"),
+    "points": ("要点", "key points"),
+}
+# short forms people type for an indicator id (`edz trend fdi`); folded keys
+INDICATOR_ALIASES = {
+    "fdi": "fdi-actual",
+    "外资": "fdi-actual",
+    "利用外资": "fdi-actual",
+    "foreign investment": "fdi-actual",
+    "trade": "trade-total",
+    "外贸": "trade-total",
+    "进出口": "trade-total",
+    "foreign-trade": "trade-total",
+    "税收": "tax-revenue",
+    "tax": "tax-revenue",
+    "taxes": "tax-revenue",
+    "财政": "fiscal-revenue",
+    "fiscal": "fiscal-revenue",
+    "出口": "exports",
+    "进口": "imports",
+    "zones": "zone-count",
+    "count": "zone-count",
+    "数量": "zone-count",
+    "gross domestic product": "gdp",
+    "生产总值": "gdp",
+}
 LANG_ALIASES = {
     "cn": "zh",
     "zh-cn": "zh",
@@ -111,6 +141,8 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "approved_verified": ("批准时间有来源", "approved sourced"),
         "status": ("状态", "status"),
         "removed": ("退出时间", "removed"),
+        "area_km2": ("面积（平方公里）", "area (km2)"),
+        "area_kind": ("面积口径", "area kind"),
     },
     "figure": {  # one published figure, as `stats` and `trend` show it
         "indicator": ("指标ID", "indicator"),
@@ -232,6 +264,8 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "id": ("ID", "id"),
         "name": ("名称", "name"),
         "score": ("匹配度", "score"),
+        "field": ("匹配字段", "matched field"),
+        "matched": ("匹配内容", "matched text"),
     },
     "sources": {
         "id": ("ID", "id"),
@@ -328,6 +362,12 @@ TEXT: dict[str, Label] = {
         "~ systematic English name (no official English name found)",
         "~ systematic English name (no official English name found)",
     ),
+    "zones.city_several": ("“{query}”指 {n} 个城市：{cities}；均已列出", "'{query}' names {n} cities: {cities}; all are shown"),
+    "zones.city_also": (
+        "“{query}”也指 {cities}，当地没有国家级经开区",
+        "'{query}' also names {cities}, which has no national ETDZ",
+    ),
+    "zones.city_none": ("{cities} 没有国家级经开区", "{cities}: no national ETDZ there"),
     "undated": (
         "另有 {n} 个经开区批准时间未知，无法判断当日是否在册，未计入：{ids}",
         "{n} zone(s) with an unknown approval date cannot be placed in time and are not counted: {ids}",

@@ -63,14 +63,17 @@ def choose(what: str, value: str, valid: Sequence[str], *, aliases: Mapping[str,
     raise InputError(what, value, valid, suggest(value, valid))
 
 
-def resolve_name(what: str, text: str, names: Mapping[str, Sequence[str]], valid: Sequence[str]) -> str:
-    """The id whose names include `text` (normalised), else InputError with a suggestion."""
+def resolve_name(
+    what: str, text: str, names: Mapping[str, Sequence[str]], valid: Sequence[str], *, listing: str | None = None
+) -> str:
+    """The id whose names include `text` (normalised), else InputError with a suggestion;
+    `listing` is the command that lists the valid values."""
     key = normalize(text)
     for rid, options in names.items():
         if any(normalize(o) == key for o in options if o):
             return rid
     every = [o for opts in names.values() for o in opts if o]
-    raise InputError(what, text, valid, suggest(text, every))
+    raise InputError(what, text, valid, suggest(text, every), listing=listing)
 
 
 def parse_int(what: str, text: str, valid: Sequence[str] = ()) -> int:

@@ -30,7 +30,7 @@ from .model import (
 )
 from .names import choose, parse_int, resolve_name, suggest
 
-ZONE_SORTS = ("province", "approved", "id", "name", "city", "region")
+ZONE_SORTS = ("province", "approved", "id", "name", "city", "region", "area")
 
 
 # --------------------------------------------------------------------------- names
@@ -40,21 +40,94 @@ def resolve_region(ds: Dataset, text: str) -> str:
     """Region id from an id, Chinese or English name: `west`, `西部`, `West`, `WEST`, `西`."""
     names = {r.id: (r.id, r.name_zh, r.name_en, r.name_zh.rstrip("部")) for r in ds.regions.values()}
     valid = [f"{r.id}/{r.name_zh}" for r in ds.regions.values()]
-    return resolve_name("region", text, names, valid)
+    return resolve_name("region", text, names, valid, listing="edz regions")
 
 
 def resolve_province(ds: Dataset, text: str) -> str:
-    """Province id from an id, full or short Chinese name, or English name."""
+    """Province id from an id, full or short Chinese name (traditional too), English name or pinyin."""
+    from .names import fold, latin_key, pinyin_of
+
+    key = fold(text)
+    lk = latin_key(key)
+    for p in ds.provinces.values():
+        if key in (p.name_zh, p.short_zh) or (lk and lk in (p.id.replace("-", ""), latin_key(fold(p.name_en)))):
+            return p.id
+    by_pinyin = [p.id for p in ds.provinces.values() if lk and pinyin_of(p.short_zh) == lk]
+    if len(by_pinyin) == 1:
+        return by_pinyin[0]
     names = {p.id: (p.id, p.name_zh, p.short_zh, p.name_en) for p in ds.provinces.values()}
-    return resolve_name("province", text, names, [p.id for p in ds.provinces.values()])
+    return resolve_name("province", text, names, list(ds.provinces), listing="edz provinces")
 
 
-def resolve_city(ds: Dataset, text: str) -> str:
-    """Prefecture city (its Chinese name) from 苏州市, 苏州, Suzhou or its division code 320500."""
-    names: dict[str, tuple[str, ...]] = {}
-    for z in ds.zones.values():
-        names.setdefault(z.city_zh, (z.city_zh, z.city_zh.removesuffix("市"), z.city_en, z.city_code or ""))
-    return resolve_name("city", text, names, sorted({z.city_en for z in ds.zones.values()}))
+class PlaceNote(NamedTuple):
+    """Something the zone list must say about a place filter: `kind` is "several" (one name for
+    several cities: Taizhou), "also" (the name also means a real city without a zone: Suzhou and
+    宿州), or "none" (a real city with no national ETDZ: 深圳)."""
+
+    kind: str
+    query: str
+    cities: tuple[tuple[str, str], ...]  # (Chinese name, province short name)
+
+
+def resolve_city(ds: Dataset, text: str) -> tuple[set[str], list[PlaceNote]]:
+    """The zones' `city_zh` values a city name means, and what to say about it: 苏州市, 苏州, Suzhou,
+    大理 (大理白族自治州), 奎屯 or 克拉玛依 (the two-city zone), Taizhou (泰州 and 台州, both). A real
+    city with no national ETDZ gives no cities and a note; anything else is an InputError."""
+    from .names import fold, latin_key, prefectures
+    from .search import city_index, short_place
+
+    key = fold(text)
+    keys = {key, short_place(key), latin_key(key)}
+    found: set[str] = set()
+    table = city_index(ds)
+    for k in keys:
+        found |= table.get(k, set())
+    real = [(full, prov) for prov, full, short in prefectures() if {full, short, latin_key(pinyin_key(short))} & keys]
+    zone_cities = {short_place(c) for f in found for c in _city_names(f)}
+    without = tuple((full, prov) for full, prov in real if short_place(full) not in zone_cities)
+    notes: list[PlaceNote] = []
+    if found:
+        if len(found) > 1:
+            shown = tuple((c, ds.provinces[_province_of(ds, c)].short_zh) for c in sorted(found))
+            notes.append(PlaceNote("several", text, shown))
+        if without:
+            notes.append(PlaceNote("also", text, without))
+        return found, notes
+    if without:
+        return set(), [PlaceNote("none", text, without)]
+    every = sorted({z.city_en for z in ds.zones.values()} | {z.city_zh for z in ds.zones.values()})
+    shorts = sorted({short_place(c) for z in ds.zones.values() for c in _city_names(z.city_zh)})
+    shorts += sorted({c for z in ds.zones.values() for c in (z.city_code, z.city_code_2) if c})
+    raise InputError("city", text, every, suggest(text, [*shorts, *every]), listing="edz zones --format tsv (the city column)")
+
+
+def pinyin_key(name: str) -> str:
+    from .names import pinyin_of
+
+    return pinyin_of(name)
+
+
+def _city_names(city_zh: str) -> list[str]:
+    from .search import city_parts
+
+    return city_parts(city_zh)
+
+
+def _province_of(ds: Dataset, city_zh: str) -> str:
+    return next(z.province for z in ds.zones.values() if z.city_zh == city_zh)
+
+
+def split_values(values: str | Iterable[str] | None) -> list[str]:
+    """Repeated options and comma lists as one list: `-p 江苏 -p 浙江,安徽` → 江苏, 浙江, 安徽."""
+    if values is None:
+        return []
+    items = [values] if isinstance(values, str) else list(values)
+    out = []
+    for item in items:
+        for sep in "，、":
+            item = item.replace(sep, ",")
+        out += [v.strip() for v in item.split(",") if v.strip()]
+    return out
 
 
 DOCUMENT_LIST = "list"  # `edz policies --doc list`: the documents themselves
@@ -78,8 +151,30 @@ def resolve_area(ds: Dataset, text: str, document: str | None = None) -> str:
 
 
 def resolve_indicator(ds: Dataset, text: str) -> str:
+    """Indicator id from its id, Chinese or English name, a common short form (fdi, FDI, 外资, trade,
+    税收: `labels.INDICATOR_ALIASES`) or a unique beginning of an id; else InputError with the
+    ids it could mean."""
+    from .labels import INDICATOR_ALIASES
+    from .names import normalize
+
+    key = normalize(text).replace("_", "-").replace(" ", "-")
+    if key in ds.indicators:
+        return key
+    short = INDICATOR_ALIASES.get(key) or INDICATOR_ALIASES.get(normalize(text))
+    if short in ds.indicators:
+        return short
     names = {i.id: (i.id, i.name_zh, i.name_en) for i in ds.indicators.values()}
-    return resolve_name("indicator", text, names, list(ds.indicators))
+    starting = [i for i in ds.indicators if key and i.startswith(key)]
+    if len(starting) == 1:
+        return starting[0]
+    try:
+        return resolve_name("indicator", text, names, list(ds.indicators), listing="edz indicators")
+    except InputError as e:
+        if len(starting) > 1:
+            raise InputError(
+                "indicator", text, hint=f"it begins {len(starting)} ids: {', '.join(starting[:8])} (edz indicators lists them)"
+            ) from None
+        raise e from None
 
 
 # --------------------------------------------------------------------------- zones
@@ -105,6 +200,8 @@ def _sort_key(ds: Dataset, key: str, lang: str = "zh") -> Callable[[Zone], Any]:
         "name": (lambda z: (z.name_en.casefold(), z.id)) if lang == "en" else (lambda z: z.id),
         "city": lambda z: (z.city_en, z.id),
         "region": lambda z: (region_order.get(z.region, 9), order.get(z.province, 99), approved(z), z.id),
+        # unknown areas last in either direction (see zone_listing)
+        "area": lambda z: (z.area_km2 is None, z.area_km2 or 0.0, z.id),
     }
     return keys[key]
 
@@ -118,12 +215,16 @@ def parse_sort(text: str, allowed: Sequence[str]) -> tuple[str, bool]:
     return key, desc
 
 
+Names = str | Iterable[str] | None
+
+
 def filter_zones(
     ds: Dataset,
     *,
-    region: str | None = None,
-    province: str | None = None,
-    city: str | None = None,
+    region: Names = None,
+    province: Names = None,
+    city: Names = None,
+    industry: str | None = None,
     since: int | None = None,
     until: int | None = None,
     include_removed: bool = False,
@@ -132,18 +233,39 @@ def filter_zones(
     limit: int | None = None,
     lang: str = "zh",
 ) -> list[Zone]:
-    """Zones matching every filter given. Arguments are ids (see `resolve_*`), years are
-    approval years (inclusive); a zone whose approval date is unknown never matches a year filter,
+    """Zones matching every filter given. `region`, `province` and `city` are ids or names as a
+    user types them (江苏, Jiangsu, 大理, Taizhou), one or several (a list or a comma list: the
+    union); a name that is not understood raises InputError, never an empty answer. `industry`
+    is text found in a leading industry (either language). Years are approval years (inclusive);
+    a zone whose approval date is unknown never matches a year filter,
     unless its sourced bounds decide it (`year_test`)."""
+    regions = {r if r in ds.regions else resolve_region(ds, r) for r in split_values(region)} if region is not None else None
+    provinces = (
+        {p if p in ds.provinces else resolve_province(ds, p) for p in split_values(province)} if province is not None else None
+    )
+    cities: set[str] | None = None
+    if city is not None:
+        cities = set()
+        for c in split_values(city):
+            cities |= resolve_city(ds, c)[0]
+    needle = None
+    if industry is not None:
+        from .names import fold
+
+        needle = fold(industry)
+        if not needle:
+            raise InputError("industry", industry, hint="give a word of a leading industry, e.g. 生物医药 or semiconductor")
     out = []
     for z in ds.zones.values():
         if not include_removed and not z.active:
             continue
-        if region is not None and z.region != region:
+        if regions is not None and z.region not in regions:
             continue
-        if province is not None and z.province != province:
+        if provinces is not None and z.province not in provinces:
             continue
-        if city is not None and z.city_zh != city:
+        if cities is not None and z.city_zh not in cities:
+            continue
+        if needle is not None and not _has_industry(z, needle):
             continue
         if (since is not None or until is not None) and not year_test(z, since, until):
             continue
@@ -151,6 +273,8 @@ def filter_zones(
     if sort not in ZONE_SORTS:
         raise InputError("sort key", sort, ZONE_SORTS)
     out.sort(key=_sort_key(ds, sort, lang), reverse=descending)
+    if sort == "area" and descending:  # unknown areas stay last
+        out = [z for z in out if z.area_km2 is not None] + [z for z in out if z.area_km2 is None]
     if limit is not None:
         out = out[:limit]
     return out
@@ -187,6 +311,12 @@ def year_uncertain(z: Zone, since: int | None, until: int | None) -> bool:
     """True when the zone's bounds straddle a --since/--until boundary: the answer rests on an
     unsourced year (or the zone cannot be placed)."""
     return z.approval_bounded and (since is not None or until is not None) and _year_decided(z, since, until) is None
+
+
+def _has_industry(z: Zone, needle: str) -> bool:
+    from .names import fold
+
+    return any(needle in fold(i) for i in (*z.industries_zh, *z.industries_en))
 
 
 def count_by_region(zones: Iterable[Zone]) -> dict[str, int]:
@@ -745,6 +875,16 @@ def rankings(ds: Dataset, edition: int | None = None, list_id: str = "overall") 
     if edition is None:
         edition = editions[0]
     elif edition not in editions:
+        every = sorted({e for e, _ in lists}, reverse=True)
+        only = ", ".join(str(e) for e in editions)
+        if edition in every:  # the edition exists, the list does not: say which is missing
+            others = sorted({lst for e, lst in lists if e == edition})
+            raise InputError(
+                "ranking list",
+                list_id,
+                hint=f"list {list_id} exists only for edition{'s' if len(editions) > 1 else ''} {only}; "
+                f"edition {edition} has: {', '.join(others)}",
+            )
         near = min(editions, key=lambda e: abs(e - edition))
         raise InputError("edition", edition, [str(e) for e in editions], str(near))
     rows = sorted((r for r in ds.rankings if r.edition == edition and r.list == list_id), key=lambda r: r.rank)
@@ -772,14 +912,16 @@ class ZoneListing(NamedTuple):
     day: _dt.date | None = None  # with --as-of: the day described
     beyond_data: bool = False  # that day is after the data's as-of date
     uncertain: tuple[Zone, ...] = ()  # bounds straddle a --since/--until/--as-of date: placed by an unsourced year
+    notes: tuple[PlaceNote, ...] = ()  # what the city filter must say (Taizhou = two cities, 深圳 has none)
 
 
 def zone_listing(
     ds: Dataset,
     *,
-    region: str | None = None,
-    province: str | None = None,
-    city: str | None = None,
+    region: Names = None,
+    province: Names = None,
+    city: Names = None,
+    industry: str | None = None,
     since: int | None = None,
     until: int | None = None,
     include_removed: bool = False,
@@ -792,11 +934,20 @@ def zone_listing(
     `as_of` (a date as typed) for the roster on that day; the limit applies after everything else."""
     key, desc = parse_sort(sort, ZONE_SORTS)
     check_range("year range", since, until, "--since is after --until")
+    notes: list[PlaceNote] = []
+    cities: list[str] | None = None
+    if city is not None:
+        cities = []
+        for c in split_values(city):
+            found_cities, said = resolve_city(ds, c)
+            cities += sorted(found_cities)
+            notes += said
     found = filter_zones(
         ds,
-        region=resolve_region(ds, region) if region is not None else None,
-        province=resolve_province(ds, province) if province is not None else None,
-        city=resolve_city(ds, city) if city is not None else None,
+        region=region,
+        province=province,
+        city=cities,
+        industry=industry,
         since=since,
         until=until,
         include_removed=include_removed or as_of is not None,
@@ -812,9 +963,10 @@ def zone_listing(
         # the zones the other filters keep, whatever their date: which of them did the bounds leave open?
         pool = filter_zones(
             ds,
-            region=resolve_region(ds, region) if region is not None else None,
-            province=resolve_province(ds, province) if province is not None else None,
-            city=resolve_city(ds, city) if city is not None else None,
+            region=region,
+            province=province,
+            city=cities,
+            industry=industry,
             include_removed=include_removed or as_of is not None,
         )
         uncertain = [z for z in pool if year_uncertain(z, since, until)]
@@ -826,7 +978,7 @@ def zone_listing(
     total = len(found)
     if limit is not None:
         found = found[:limit]
-    return ZoneListing(found, undated, total, day, beyond, tuple(uncertain))
+    return ZoneListing(found, undated, total, day, beyond, tuple(uncertain), tuple(notes))
 
 
 def stats_year(ds: Dataset, text: str | None) -> int:
@@ -874,15 +1026,36 @@ def policy_measures(ds: Dataset, document: str | None = None, area: str | None =
 
 
 def get_source(ds: Dataset, source_id: str) -> Source:
-    if source_id not in ds.sources:
-        raise InputError("source id", source_id, [], suggest(source_id, ds.sources))
-    return ds.sources[source_id]
+    """A source by id, or by the unique beginning of one (`xinhua-2024`); several sources with
+    that beginning are named in the InputError."""
+    key = source_id.strip().lower()
+    if key in ds.sources:
+        return ds.sources[key]
+    starting = [s for s in ds.sources if key and s.startswith(key)]
+    if len(starting) == 1:
+        return ds.sources[starting[0]]
+    if starting:
+        raise InputError(
+            "source id", source_id, hint=f"it begins {len(starting)} ids: {', '.join(starting[:8])} (edz sources lists them)"
+        )
+    raise InputError("source id", source_id, [], suggest(source_id, ds.sources), hint=None)
 
 
-def filter_sources(ds: Dataset, kind: str | None = None) -> list[Source]:
-    """Sources in data order; `kind` is one of `labels.SOURCE_KINDS`."""
+def filter_sources(ds: Dataset, kind: str | None = None, outlet: str | None = None) -> list[Source]:
+    """Sources in data order; `kind` is one of `labels.SOURCE_KINDS`; `outlet` is text in the
+    outlet's name, Chinese or English (新华社, Xinhua, china daily). An outlet no source has is an
+    InputError naming the closest one."""
+    from .names import fold
+
     key = choose("source kind", kind, list(SOURCE_KINDS)) if kind is not None else None
-    return [s for s in ds.sources.values() if key is None or s.kind == key]
+    out = [s for s in ds.sources.values() if key is None or s.kind == key]
+    if outlet is not None:
+        needle = fold(outlet)
+        out = [s for s in out if needle and (needle in fold(s.outlet) or needle in fold(s.outlet_en or ""))]
+        if not out:
+            outlets = sorted({s.outlet for s in ds.sources.values()} | {s.outlet_en for s in ds.sources.values() if s.outlet_en})
+            raise InputError("outlet", outlet, outlets, suggest(outlet, outlets), listing="edz sources")
+    return out
 
 
 def citations(ds: Dataset) -> dict[str, set[str]]:

@@ -136,6 +136,7 @@ class _Index:
         self.ds = ds
         self.full: dict[str, set[str]] = {}
         self.part: dict[str, set[str]] = {}  # a larger area's names → the zones inside it
+        self.cities: dict[str, set[str]] = {}  # a city name → the zones' city_zh values it means
         self.core: dict[str, set[str]] = {}
         self.eponym: dict[str, set[str]] = {}  # city/province key → zones whose distinctive part IS that name
         self.places: dict[str, set[str]] = {}  # city or province key → zone ids there
@@ -172,9 +173,16 @@ class _Index:
                 for k in (c, pinyin_of(c)):
                     self._add(self.part, k, z.id)
             # places
+            self._add(self.cities, z.city_zh, z.city_zh)
+            for code in (z.city_code, z.city_code_2):  # NBS division codes (issue 14): either city of a two-city zone
+                if code:
+                    self._add(self.cities, code, z.city_zh)
+            if "(" not in z.city_zh and ";" not in z.city_zh:
+                self._add(self.cities, latin_key(fold(z.city_en)), z.city_zh)
             for part in city_parts(z.city_zh):
                 short = short_place(part)
                 for k in {part, short, pinyin_of(short)}:
+                    self._add(self.cities, k, z.city_zh)
                     self._add(self.places, k, z.id)
                     self.place_names.setdefault(k, set()).add(part)
                 if short in cores or z.short_zh == short:
@@ -221,6 +229,11 @@ class _Index:
 
 
 _INDEX: dict[int, _Index] = {}
+
+
+def city_index(ds: Dataset) -> dict[str, set[str]]:
+    """City name (full, short, pinyin, English; each city of a two-city zone) → the zones' `city_zh`."""
+    return _index(ds).cities
 
 
 def _index(ds: Dataset) -> _Index:
@@ -492,14 +505,14 @@ def _candidates(ds: Dataset, kinds: tuple[str, ...], names_only: bool) -> Iterat
             texts: Fields = []
             if not names_only:
                 texts = [
-                    ("industries", [fold(x) for x in (*z.industries_zh, *z.industries_en)]),
-                    ("highlights", [fold(x) for h in z.highlights for x in (h.text_zh, h.text_en)]),
-                    ("notes", [fold(x) for x in z.notes]),
+                    ("industries", [*z.industries_zh, *z.industries_en]),
+                    ("highlights", [x for h in z.highlights for x in (h.text_zh, h.text_en)]),
+                    ("notes", list(z.notes)),
                 ]
             yield "zone", z.id, z.name_zh, z.name_en, zone_keys(z), texts
     if "measure" in kinds:
         for m in ds.measures.values():
-            texts = [("points", [fold(x) for x in (*m.points_zh, *m.points_en)]), ("notes", [fold(m.note)] if m.note else [])]
+            texts = [("points", [*m.points_zh, *m.points_en]), ("notes", [m.note] if m.note else [])]
             yield "measure", m.id, m.heading_zh, m.heading_en, [m.id, fold(m.heading_zh), fold(m.heading_en)], texts
     if "indicator" in kinds:
         for i in ds.indicators.values():
@@ -536,7 +549,7 @@ def search(
         if best < 70:
             for fname, values in texts:
                 for v in values:
-                    sc = _text_score(key_full, v)
+                    sc = _text_score(key_full, fold(v))
                     if sc > best:
                         best, matched, field = sc, v, fname
         if best > 0:

@@ -30,6 +30,7 @@ from .model import (
 from .model import zone_record as _zone_record
 from .query import (
     COMPARE_INDICATORS,
+    PlaceNote,
     ProvinceCounts,
     RangeChange,
     StatRow,
@@ -113,11 +114,16 @@ def zones_view(
     day: _dt.date | None = None,
     beyond_data: bool = False,
     uncertain: Sequence[Zone] = (),
+    place_notes: Sequence[PlaceNote] = (),
+    show_area: bool = False,
 ) -> View:
     """The zone list; `undated` (with --as-of) are the zones that could not be placed in time;
     `total` is how many matched before --limit ("5 of 50"); `day` the --as-of day described;
-    `uncertain` the zones whose sourced bounds straddle a --since/--until/--as-of date."""
+    `uncertain` the zones whose sourced bounds straddle a --since/--until/--as-of date;
+    `place_notes` what the city filter must say; `show_area` adds the area and its kind."""
     keys = ["id", "name", "province", "city", "region", "approved", "approved_verified", "status", "removed"]
+    if show_area:
+        keys += ["area_km2", "area_kind"]
     # approved may fold: a sourced-bounds cell ("2010* (2007-09-14..2011-09-21)") must not squeeze the id
     cols = _cols("zones", *keys, keep=("id", "removed"))
     extra = [k for k in ("province_id", "region_id", *ZONE_FLAT_KEYS) if k not in keys]
@@ -135,6 +141,8 @@ def zones_view(
             "approved_verified": z.approved_verified,
             "status": z.status,
             "removed": z.removed,
+            "area_km2": z.area_km2,
+            "area_kind": z.area_kind,
         }
         mark: dict[str, str] = {}
         if z.approved and not z.approved_verified:
@@ -162,6 +170,7 @@ def zones_view(
         notes.append(note)
     if beyond_data:
         notes.append(beyond_note(ds, lang))
+    notes += [place_note(ds, n, lang) for n in place_notes]
     n = len(rows)
     count = text("zones.n_of", lang, n=n, total=total) if total is not None and total > n else str(n)
     if day is not None:
@@ -180,6 +189,7 @@ def zones_view(
     view.human_values = {
         "status": lambda row, lg: t(L.STATUS[row["status"]], lg) + (f" {row['removed']}" if row["removed"] else ""),
         "approved": lambda row, lg: row["approved"] or "?",  # a bounded zone with no year still shows its bounds
+        "area_kind": lambda row, lg: t(L.AREA_KINDS[row["area_kind"]], lg) if row["area_kind"] else "",
     }
     return view
 
@@ -189,6 +199,27 @@ def bounds_text(z: Zone) -> str:
     # months in tables (days in JSON and edz zone); a space before ".." lets a narrow column fold there
     after, before = (z.approved_after or "")[:7], (z.approved_before or "")[:7]
     return f"{after} ..{before}" if after and before else f"{after}..{before}"
+
+
+def place_note(ds: Dataset, note: PlaceNote, lang: str) -> str:
+    """The sentence under a zone list for a city filter (Taizhou = two cities; 深圳 has no zone)."""
+    from .names import pinyin_of
+    from .search import short_place
+
+    provinces = {p.short_zh: p for p in ds.provinces.values()}
+
+    def city(name: str, prov: str) -> str:
+        p = provinces.get(prov)
+        if lang == "en":
+            return f"{pinyin_of(short_place(name)).capitalize()} ({p.name_en if p else prov})"
+        return f"{name}（{prov}）"
+
+    cities = (
+        text("list_sep", lang).join(city(c, p) for c, p in note.cities)
+        if lang != "en"
+        else ", ".join(city(c, p) for c, p in note.cities)
+    )
+    return text(f"zones.city_{note.kind}", lang, query=note.query, n=len(note.cities), cities=cities)
 
 
 # --------------------------------------------------------------------------- stats
@@ -740,15 +771,41 @@ def _latest_rank_record(ds: Dataset, z: Zone) -> dict[str, Any] | None:
 
 
 def search_view(ds: Dataset, hits: Sequence[Hit], lang: str) -> View:
-    cols = _cols("search", "kind", "id", "name", "score", numeric=("score",), keep=("id",))
-    rows = [{"kind": h.kind, "id": h.id, "name": pick(h.label_zh, h.label_en, lang), "score": h.score} for h in hits]
-    records = [
-        {"kind": h.kind, "id": h.id, "name_zh": h.label_zh, "name_en": h.label_en, "score": h.score, "matched": h.matched}
+    cols = _cols("search", "kind", "id", "name", "score", "field", "matched", numeric=("score",), keep=("id",))
+    rows = [
+        {
+            "kind": h.kind,
+            "id": h.id,
+            "name": pick(h.label_zh, h.label_en, lang),
+            "score": h.score,
+            "field": h.field,
+            "matched": h.matched if h.field != "name" else None,
+        }
         for h in hits
     ]
-    view = View(cols, rows, records, drop=("score", "kind"))
-    view.human_values = {"kind": lambda row, lg: t(L.SEARCH_KINDS[row["kind"]], lg)}
+    records = [
+        {
+            "kind": h.kind,
+            "id": h.id,
+            "name_zh": h.label_zh,
+            "name_en": h.label_en,
+            "score": h.score,
+            "field": h.field,
+            "matched": h.matched,
+        }
+        for h in hits
+    ]
+    view = View(cols, rows, records, drop=("matched", "score", "field", "kind"))
+    view.human_values = {
+        "kind": lambda row, lg: t(L.SEARCH_KINDS[row["kind"]], lg),
+        "field": lambda row, lg: t(L.SEARCH_FIELDS[row["field"]], lg),
+        "matched": lambda row, lg: _clip(row["matched"] or "", 40),
+    }
     return view
+
+
+def _clip(text_: str, n: int) -> str:
+    return text_ if len(text_) <= n else text_[: n - 1] + "…"
 
 
 def sources_view(ds: Dataset, sources: Sequence[Source], lang: str) -> View:
