@@ -128,7 +128,8 @@ def test_sort_by_area_with_an_area_column(runner):
 )
 def test_search_finds_industries_and_says_which_field(runner, text, field):
     hits = tsv(run(runner, "search", text, "--kind", "zone"))
-    assert hits and all(h["field"] == field for h in hits)
+    assert hits and hits[0]["field"] == field and hits[0]["matched"]
+    assert all(h["field"] in ("industries", "highlights", "notes", "name") for h in hits)
 
 
 def test_search_looks_in_highlights_notes_and_points(ds):
@@ -174,8 +175,11 @@ def test_indicator_prefix_of_several_names_them(runner):
 
 
 def test_source_by_unique_prefix_and_outlet(runner, ds):
-    first = next(s for s in ds.sources if s.startswith("xinhua-2024"))
-    assert get_source(ds, "xinhua-2024").id == first
+    sid = next(s for s in ds.sources if s.startswith("xinhua-"))
+    parts = sid.split("-")
+    prefixes = ("-".join(parts[:n]) for n in range(2, len(parts) + 1))
+    prefix = next(p for p in prefixes if sum(s.startswith(p) for s in ds.sources) == 1)
+    assert prefix != sid and get_source(ds, prefix).id == sid
     r = run(runner, "sources", "xinhua")
     assert r.exit_code == 2 and "begins" in r.stderr
     rows = tsv(run(runner, "sources", "--outlet", "新华社"))

@@ -257,7 +257,7 @@ def test_trend_zone_title_and_bars_use_the_figures_unit(runner):
 
 @pytest.mark.parametrize("fmt", ["table", "tsv", "csv", "json", "markdown"])
 def test_compare_side_by_side_in_every_format(fmt):
-    p = edz("compare", "sip", "广州", "beijing", "kunshan", "-f", fmt, "--lang", "en")
+    p = edz("compare", "sip", "广州经开区", "beijing", "kunshan", "-f", fmt, "--lang", "en")
     assert p.returncode == 0, p.stderr
     for zid in ("suzhou-gongye-yuanqu", "guangzhou", "beijing", "kunshan"):
         assert zid in p.stdout
