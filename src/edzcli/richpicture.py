@@ -163,18 +163,6 @@ def map_lines(pic: TileMap, *, width: int, color: bool, encoding: str) -> list[T
     return out
 
 
-class _Buffer(io.StringIO):
-    """A string buffer that reports the real stream's encoding (as richtable's does)."""
-
-    def __init__(self, encoding: str) -> None:
-        super().__init__()
-        self._enc = encoding
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return self._enc
-
-
 def _needed_width(pic: TileMap) -> int:
     """Columns the map needs to show every label in full."""
     from rich.cells import cell_len
@@ -190,7 +178,9 @@ def render_map(view: View, lang: str, *, tty: bool, encoding: str) -> str:
     assert view.picture is not None
     color = (tty and "NO_COLOR" not in os.environ) or bool(os.environ.get("FORCE_COLOR"))
     width = shutil.get_terminal_size((MAP_WIDTH, 24)).columns if tty else MAP_WIDTH
-    buf = _Buffer(encoding)
+    from .richtable import EncodedBuffer
+
+    buf = EncodedBuffer(encoding)
     console = Console(
         file=buf,
         width=width,

@@ -39,7 +39,7 @@ BELOW_INDENT = 4
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
-class _Buffer(io.StringIO):
+class EncodedBuffer(io.StringIO):
     """A string buffer that reports the real stream's encoding, so Rich picks ASCII borders
     where the console cannot show box-drawing characters."""
 
@@ -187,7 +187,7 @@ def render_table(view: View, cells: list[list[str]], lang: str, *, tty: bool, en
 
     color = (tty and "NO_COLOR" not in os.environ) or bool(os.environ.get("FORCE_COLOR"))
     width = table_width(tty)
-    buf = _Buffer(encoding)
+    buf = EncodedBuffer(encoding)
     console = Console(
         file=buf,
         width=width,
