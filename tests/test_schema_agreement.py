@@ -24,6 +24,7 @@ CHILD_TABLES = {
     ("zones", "industries_en"): "zone_industries",
     ("zones", "highlights"): "zone_highlights",
     ("zones", "notes"): "zone_notes",
+    ("zones", "notes_zh"): "zone_notes",
     ("measures", "points_zh"): "measure_points",
     ("measures", "points_en"): "measure_points",
     ("measures", "sources"): "measure_sources",

@@ -28,8 +28,8 @@ DATASETTE_DATABASE = "edz"  # datasette names a database after its file: edz.db
 SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "meta": ([("key", "TEXT PRIMARY KEY"), ("value", "TEXT")], []),
     "sources": (
-        [("id", "TEXT PRIMARY KEY"), ("outlet", "TEXT NOT NULL"), ("outlet_en", "TEXT"), ("title", "TEXT NOT NULL"),
-         ("date", "TEXT"), ("url", "TEXT"), ("kind", "TEXT NOT NULL"), ("note", "TEXT")],
+        [("id", "TEXT PRIMARY KEY"), ("outlet", "TEXT NOT NULL"), ("outlet_en", "TEXT"), ("title", "TEXT NOT NULL"), ("title_zh", "TEXT"),
+         ("date", "TEXT"), ("url", "TEXT"), ("kind", "TEXT NOT NULL"), ("note", "TEXT"), ("note_zh", "TEXT")],
         [],
     ),
     "regions": ([("id", "TEXT PRIMARY KEY"), ("name_zh", "TEXT NOT NULL"), ("name_en", "TEXT NOT NULL")], []),
@@ -43,15 +43,15 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
          ("name_en_status", "TEXT NOT NULL"), ("name_en_source", "TEXT REFERENCES sources(id)"),
          ("province", "TEXT NOT NULL REFERENCES provinces(id)"), ("province_name_zh", "TEXT"), ("province_name_en", "TEXT"), ("city_zh", "TEXT NOT NULL"), ("city_en", "TEXT NOT NULL"),
          ("province_code", "TEXT"), ("city_code", "TEXT"), ("city_code_2", "TEXT"), ("zone_code", "TEXT"), ("code_vintage", "INTEGER"),
-         ("codes_source", "TEXT REFERENCES sources(id)"), ("codes_note", "TEXT"),
+         ("codes_source", "TEXT REFERENCES sources(id)"), ("codes_note", "TEXT"), ("codes_note_zh", "TEXT"),
          ("region", "TEXT NOT NULL REFERENCES regions(id)"), ("approved", "TEXT"), ("approved_precision", "TEXT"),
-         ("approved_verified", "INTEGER NOT NULL"), ("approved_source", "TEXT REFERENCES sources(id)"), ("approved_note", "TEXT"),
-         ("approved_after", "TEXT"), ("approved_after_source", "TEXT REFERENCES sources(id)"), ("approved_after_basis", "TEXT"), ("approved_after_note", "TEXT"),
-         ("approved_before", "TEXT"), ("approved_before_source", "TEXT REFERENCES sources(id)"), ("approved_before_basis", "TEXT"), ("approved_before_note", "TEXT"),
+         ("approved_verified", "INTEGER NOT NULL"), ("approved_source", "TEXT REFERENCES sources(id)"), ("approved_note", "TEXT"), ("approved_note_zh", "TEXT"),
+         ("approved_after", "TEXT"), ("approved_after_source", "TEXT REFERENCES sources(id)"), ("approved_after_basis", "TEXT"), ("approved_after_note", "TEXT"), ("approved_after_note_zh", "TEXT"),
+         ("approved_before", "TEXT"), ("approved_before_source", "TEXT REFERENCES sources(id)"), ("approved_before_basis", "TEXT"), ("approved_before_note", "TEXT"), ("approved_before_note_zh", "TEXT"),
          ("creation", "TEXT NOT NULL"), ("membership_source", "TEXT NOT NULL REFERENCES sources(id)"), ("status", "TEXT NOT NULL"),
-         ("removed", "TEXT"), ("removed_basis", "TEXT"), ("removed_source", "TEXT REFERENCES sources(id)"), ("removed_note", "TEXT"),
+         ("removed", "TEXT"), ("removed_basis", "TEXT"), ("removed_source", "TEXT REFERENCES sources(id)"), ("removed_note", "TEXT"), ("removed_note_zh", "TEXT"),
          ("area_km2", "REAL"), ("area_kind", "TEXT"), ("area_year", "INTEGER"), ("area_source", "TEXT REFERENCES sources(id)"),
-         ("industries_source", "TEXT REFERENCES sources(id)"), ("former_names_verified", "INTEGER NOT NULL")],
+         ("industries_source", "TEXT REFERENCES sources(id)"), ("industries_translated", "TEXT"), ("former_names_verified", "INTEGER NOT NULL")],
         [],
     ),
     "zone_names": (
@@ -70,31 +70,31 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "zone_highlights": (
         [("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("position", "INTEGER NOT NULL"), ("text_zh", "TEXT NOT NULL"),
          ("text_en", "TEXT NOT NULL"), ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("year", "INTEGER"),
-         ("value", "REAL"), ("unit", "TEXT"), ("qualifier", "TEXT"), ("note", "TEXT")],
+         ("value", "REAL"), ("unit", "TEXT"), ("qualifier", "TEXT"), ("note", "TEXT"), ("note_zh", "TEXT")],
         ["PRIMARY KEY (zone, position)"],
     ),
     "zone_notes": (
-        [("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("position", "INTEGER NOT NULL"), ("note", "TEXT NOT NULL")],
+        [("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("position", "INTEGER NOT NULL"), ("note", "TEXT NOT NULL"), ("note_zh", "TEXT")],
         ["PRIMARY KEY (zone, position)"],
     ),
     "indicators": (
         [("id", "TEXT PRIMARY KEY"), ("name_zh", "TEXT NOT NULL"), ("name_en", "TEXT NOT NULL"), ("unit", "TEXT NOT NULL"),
-         ("headline", "INTEGER NOT NULL"), ("share_of", "TEXT REFERENCES indicators(id)"), ("description_en", "TEXT")],
+         ("headline", "INTEGER NOT NULL"), ("share_of", "TEXT REFERENCES indicators(id)"), ("description_en", "TEXT"), ("description_zh", "TEXT")],
         [],
     ),
     "stats": (
         [("id", "INTEGER PRIMARY KEY"), ("indicator", "TEXT NOT NULL REFERENCES indicators(id)"), ("year", "INTEGER NOT NULL"),
          ("value", "REAL NOT NULL"), ("unit", "TEXT NOT NULL"), ("qualifier", "TEXT"), ("period", "TEXT"), ("as_of", "TEXT"),
-         ("scope", "TEXT NOT NULL"), ("series", "TEXT"), ("is_primary", "INTEGER NOT NULL"),
+         ("scope", "TEXT NOT NULL"), ("scope_zh", "TEXT"), ("series", "TEXT"), ("is_primary", "INTEGER NOT NULL"),
          ("zones", "INTEGER"), ("growth_published", "REAL"), ("growth_source", "TEXT REFERENCES sources(id)"),
-         ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("note", "TEXT")],
+         ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("note", "TEXT"), ("note_zh", "TEXT")],
         [],
     ),
     "documents": (
         [("id", "TEXT PRIMARY KEY"), ("key", "TEXT NOT NULL UNIQUE"), ("title_zh", "TEXT NOT NULL"), ("title_en", "TEXT NOT NULL"),
          ("doc_no", "TEXT"), ("issuer_zh", "TEXT NOT NULL"), ("issuer_en", "TEXT NOT NULL"), ("date", "TEXT"),
          ("date_source", "TEXT REFERENCES sources(id)"), ("measure_count", "INTEGER NOT NULL"), ("measures_partial", "INTEGER NOT NULL"),
-         ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("note", "TEXT")],
+         ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("note", "TEXT"), ("note_zh", "TEXT")],
         [],
     ),
     "areas": (
@@ -105,7 +105,7 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "measures": (
         [("id", "TEXT PRIMARY KEY"), ("document", "TEXT NOT NULL REFERENCES documents(id)"), ("area", "TEXT NOT NULL REFERENCES areas(id)"),
          ("number", "INTEGER NOT NULL"), ("number_zh", "TEXT"), ("heading_zh", "TEXT NOT NULL"), ("heading_en", "TEXT NOT NULL"),
-         ("heading_status", "TEXT NOT NULL"), ("position_verified", "INTEGER NOT NULL"), ("verified", "INTEGER NOT NULL"), ("note", "TEXT")],
+         ("heading_status", "TEXT NOT NULL"), ("position_verified", "INTEGER NOT NULL"), ("verified", "INTEGER NOT NULL"), ("note", "TEXT"), ("note_zh", "TEXT")],
         [],
     ),
     "measure_points": (
@@ -120,7 +120,7 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "rankings": (
         [("id", "INTEGER PRIMARY KEY"), ("edition", "INTEGER NOT NULL"), ("data_year", "INTEGER NOT NULL"), ("list", "TEXT NOT NULL"),
          ("rank", "INTEGER NOT NULL"), ("zone", "TEXT NOT NULL REFERENCES zones(id)"), ("source", "TEXT NOT NULL REFERENCES sources(id)"),
-         ("verified", "INTEGER NOT NULL"), ("complete_to", "INTEGER"), ("note", "TEXT")],
+         ("verified", "INTEGER NOT NULL"), ("complete_to", "INTEGER"), ("note", "TEXT"), ("note_zh", "TEXT")],
         [],
     ),
     "document_aliases": (
@@ -130,8 +130,8 @@ SCHEMA: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "zone_figures": (
         [("id", "INTEGER PRIMARY KEY"), ("zone", "TEXT NOT NULL REFERENCES zones(id)"),
          ("indicator", "TEXT NOT NULL REFERENCES indicators(id)"), ("year", "INTEGER NOT NULL"), ("value", "REAL NOT NULL"),
-         ("unit", "TEXT NOT NULL"), ("qualifier", "TEXT"), ("scope", "TEXT NOT NULL"), ("scope_note", "TEXT"),
-         ("is_primary", "INTEGER NOT NULL"), ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("note", "TEXT")],
+         ("unit", "TEXT NOT NULL"), ("qualifier", "TEXT"), ("scope", "TEXT NOT NULL"), ("scope_note", "TEXT"), ("scope_note_zh", "TEXT"),
+         ("is_primary", "INTEGER NOT NULL"), ("source", "TEXT NOT NULL REFERENCES sources(id)"), ("note", "TEXT"), ("note_zh", "TEXT")],
         [],
     ),
 }  # fmt: skip
@@ -166,7 +166,8 @@ def rows(ds: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
         for i, h in enumerate(z.highlights, 1):
             yield "zone_highlights", {"zone": z.id, "position": i, **record_dict(h)}
         for i, n in enumerate(z.notes, 1):
-            yield "zone_notes", {"zone": z.id, "position": i, "note": n}
+            zh = z.notes_zh[i - 1] if i <= len(z.notes_zh) else None
+            yield "zone_notes", {"zone": z.id, "position": i, "note": n, "note_zh": zh}
     for ind in ds.indicators.values():
         d = record_dict(ind)
         yield "indicators", d

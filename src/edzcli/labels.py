@@ -6,10 +6,12 @@ This is the one home of translations: a translator edits this file and nothing e
   data and unlabelled on screen.
 - `COLUMNS` holds the column headings of each view, `TEXT` the titles, notes and messages;
   `{name}` fields in them are filled with `str.format`.
-Pure data and two tiny helpers; no imports, so every module may use it.
+Pure data and a few tiny helpers; no imports, so every module may use it.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 Label = tuple[str, str]  # (Chinese, English)
 LANGS = ("zh", "en")
@@ -29,6 +31,17 @@ def text(key: str, lang: str, **fields: object) -> str:
 def pick(zh: str, en: str, lang: str) -> str:
     """The data field for `lang` from a record's `*_zh` / `*_en` pair."""
     return en if lang == "en" else zh
+
+
+def local(rec: Any, field: str, lang: str) -> Any:
+    """A record's text `field` in `lang`. A note first written in English is stored as `field`, its
+    Chinese form as `field_zh`: Chinese shows `field_zh` where the data has it. (A `field_zh` the data
+    lacks falls back to `field`; tests/test_one_language.py keeps the bundled data complete.)"""
+    if lang == "zh":
+        zh = getattr(rec, f"{field}_zh", None)
+        if zh:
+            return zh
+    return getattr(rec, field)
 
 
 # --------------------------------------------------------------------------- vocabularies (stored codes)
@@ -58,6 +71,14 @@ HEADING_STATUS: dict[str, Label] = {
 }
 SERIES: dict[str, Label] = {"main-indicators": ("主要指标", "main indicators"), "evaluation": ("考核评价", "evaluation")}
 STATUS: dict[str, Label] = {"active": ("在册", "active"), "removed": ("已退出", "removed")}
+# MOFCOM evaluation lists (rankings.list); a list the data names and this table lacks shows its id
+RANKING_LIST_NAMES: dict[str, Label] = {
+    "overall": ("综合", "overall"),
+    "overall-central": ("中部综合", "overall, central"),
+    "overall-west": ("西部综合", "overall, west"),
+    "fdi": ("实际使用外资", "actual FDI"),
+    "trade": ("进出口", "trade"),
+}
 REMOVED_BASIS: dict[str, Label] = {"confirmed": ("已证实", "confirmed"), "inferred": ("推断", "inferred")}
 BOUND_BASIS: dict[str, Label] = {"stated": ("原文明言", "stated"), "inferred": ("推断", "inferred")}
 NAME_EN_STATUS: dict[str, Label] = {"official": ("官方", "official"), "systematic": ("系统译名", "systematic")}
@@ -476,6 +497,7 @@ TEXT: dict[str, Label] = {
     ),
     # one zone
     "zone.systematic": (" （系统译名，非官方）", " (systematic, not official)"),
+    "zone.industries_translated": ("（edz 译自英文来源）", " (edz's translation of the Chinese source)"),
     "zone.unverified": (" （未核实）", " (unverified)"),
     "zone.codes": (
         "省 {province}，市 {city}{city2}{zone}（{vintage} 年版）",
@@ -744,6 +766,26 @@ FIELD_HELP: dict[str, Label] = {
     "difference": ("名录推算数减官方数", "count from the roster's dates minus the official count"),
     "official_source": ("官方数来源 ID", "source id of the official count"),
     "score": ("匹配度", "match score"),
+    # the Chinese form of a note or text written first in English (issue 15: one language at a time)
+    "note_zh": ("说明的中文（英文见 note）", "the note in Chinese (English: note)"),
+    "notes_zh": ("其他须知的中文（顺序与 notes 对应）", "the notes in Chinese, in the order of notes"),
+    "approved_note_zh": ("批准日期说明的中文", "the note on the approval date in Chinese"),
+    "approved_after_note_zh": ("下限说明的中文", "the note on the lower bound in Chinese"),
+    "approved_before_note_zh": ("上限说明的中文", "the note on the upper bound in Chinese"),
+    "removed_note_zh": ("退出说明的中文", "the note on the removal in Chinese"),
+    "codes_note_zh": ("区划代码说明的中文", "the note on the codes in Chinese"),
+    "industries_translated": (
+        "哪一语言的主导产业是 edz 的译文：en 英文译自中文原文；zh 中文译自英文原文；空 = 均为原文",
+        "which language of the industries is edz's translation: en (from the published Chinese), "
+        "zh (from the published English); empty: both as published",
+    ),
+    "sources.title_zh": (
+        "方括号内说明的中文（edz 所写；原文标题不译）",
+        "the bracketed description in Chinese (edz's; published titles are not translated)",
+    ),
+    "description_zh": ("指标说明（中文）", "description of the indicator (Chinese)"),
+    "scope_zh": ("统计范围的中文", "the scope in Chinese"),
+    "scope_note_zh": ("口径说明的中文", "the note on the scope in Chinese"),
 }
 
 # the tables of the SQLite / CSV export, and the columns whose meaning there differs from FIELD_HELP

@@ -104,10 +104,12 @@ SPECS: dict[str, dict[str, F]] = {
         "outlet": F("str", True),
         "outlet_en": F("str"),
         "title": F("str", True),
+        "title_zh": F("str"),
         "date": F("date"),
         "url": F("str"),
         "kind": F("str", True, SOURCE_KINDS),
         "note": F("str"),
+        "note_zh": F("str"),
     },
     "regions": {
         "id": F("slug", True, REGION_IDS),
@@ -144,18 +146,22 @@ SPECS: dict[str, dict[str, F]] = {
         "code_vintage": F("int"),
         "codes_source": F("slug", ref="sources"),
         "codes_note": F("str"),
+        "codes_note_zh": F("str"),
         "region": F("slug", True, ref="regions"),
         "approved": F("date"),
         "approved_source": F("slug", ref="sources"),
         "approved_note": F("str"),
+        "approved_note_zh": F("str"),
         "approved_after": F("date"),
         "approved_after_source": F("slug", ref="sources"),
         "approved_after_basis": F("str", False, tuple(L.BOUND_BASIS)),
         "approved_after_note": F("str"),
+        "approved_after_note_zh": F("str"),
         "approved_before": F("date"),
         "approved_before_source": F("slug", ref="sources"),
         "approved_before_basis": F("str", False, tuple(L.BOUND_BASIS)),
         "approved_before_note": F("str"),
+        "approved_before_note_zh": F("str"),
         "creation": F("str", True, tuple(L.CREATION)),
         "membership_source": F("slug", True, ref="sources"),
         "status": F("str", True, tuple(L.STATUS)),
@@ -163,6 +169,7 @@ SPECS: dict[str, dict[str, F]] = {
         "removed_basis": F("str", False, tuple(L.REMOVED_BASIS)),
         "removed_source": F("slug", ref="sources"),
         "removed_note": F("str"),
+        "removed_note_zh": F("str"),
         "area_km2": F("float"),
         "area_kind": F("str", False, AREA_KINDS),
         "area_year": F("int"),
@@ -170,8 +177,10 @@ SPECS: dict[str, dict[str, F]] = {
         "industries_zh": F("strs"),
         "industries_en": F("strs"),
         "industries_source": F("slug", ref="sources"),
+        "industries_translated": F("str", False, ("zh", "en")),
         "highlights": F("table"),
         "notes": F("strs"),
+        "notes_zh": F("strs"),
     },
     "highlights": {  # a zone fact: text in both languages, its year, and the figure it states, if any
         "text_zh": F("str", True),
@@ -182,6 +191,7 @@ SPECS: dict[str, dict[str, F]] = {
         "unit": F("str", False, UNITS),
         "qualifier": F("str", False, QUALIFIERS),
         "note": F("str"),
+        "note_zh": F("str"),
     },
     "indicators": {
         "id": F("slug", True),
@@ -191,6 +201,7 @@ SPECS: dict[str, dict[str, F]] = {
         "headline": F("bool"),
         "share_of": F("slug", ref="indicators"),
         "description_en": F("str"),
+        "description_zh": F("str"),
     },
     "stats": {
         "indicator": F("slug", True, ref="indicators"),
@@ -201,6 +212,7 @@ SPECS: dict[str, dict[str, F]] = {
         "period": F("str"),
         "as_of": F("date"),
         "scope": F("str", True),
+        "scope_zh": F("str"),
         "series": F("str", False, tuple(L.SERIES)),
         "primary": F("bool"),
         "zones": F("int"),
@@ -208,6 +220,7 @@ SPECS: dict[str, dict[str, F]] = {
         "growth_source": F("slug", ref="sources"),
         "source": F("slug", True, ref="sources"),
         "note": F("str"),
+        "note_zh": F("str"),
     },
     "documents": {
         "id": F("slug", True),
@@ -224,6 +237,7 @@ SPECS: dict[str, dict[str, F]] = {
         "measures_partial": F("bool"),
         "source": F("slug", True, ref="sources"),
         "note": F("str"),
+        "note_zh": F("str"),
     },
     "areas": {
         "id": F("slug", True),
@@ -247,6 +261,7 @@ SPECS: dict[str, dict[str, F]] = {
         "points_en": F("strs"),
         "sources": F("strs", True),
         "note": F("str"),
+        "note_zh": F("str"),
     },
     "rankings": {
         "edition": F("int", True),
@@ -258,6 +273,7 @@ SPECS: dict[str, dict[str, F]] = {
         "verified": F("bool", True),
         "complete_to": F("int"),
         "note": F("str"),
+        "note_zh": F("str"),
     },
     "zone_figures": {
         "zone": F("slug", True, ref="zones"),
@@ -268,9 +284,11 @@ SPECS: dict[str, dict[str, F]] = {
         "qualifier": F("str", False, QUALIFIERS),
         "scope": F("str", True, FIGURE_SCOPES),
         "scope_note": F("str"),
+        "scope_note_zh": F("str"),
         "primary": F("bool"),
         "source": F("slug", True, ref="sources"),
         "note": F("str"),
+        "note_zh": F("str"),
     },
 }
 
@@ -883,9 +901,9 @@ def check_file(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[P
 _CACHE: dict[tuple[str, int, int], Dataset] = {}
 CACHE_ENV = "EDZ_CACHE_DIR"
 NO_CACHE_ENV = "EDZ_NO_CACHE"
-CACHE_FORMAT = 7  # 3: positional rows (see _pack); 4: zone facts, zone_figures; 5: stats.zones, growth_published,
+CACHE_FORMAT = 8  # 3: positional rows (see _pack); 4: zone facts, zone_figures; 5: stats.zones, growth_published,
 # growth_source; 6: a header with the layout digest, payload length and CRC-32, verified before the payload is used;
-# 7: zones gained part_of, name_sources
+# 7: zones gained part_of, name_sources; 8: Chinese forms of notes (*_zh), industries_translated
 CACHE_MAGIC = b"EDZCACHE"
 CACHE_HEADER = len(CACHE_MAGIC) + 16 + 12  # magic, layout digest, payload length (8) and CRC-32 (4)
 MAX_CACHE_BYTES = 4 * MAX_DATA_BYTES  # a larger cache file is not read at all

@@ -85,6 +85,8 @@ class Source(NamedTuple):
     date: str | None = None
     url: str | None = None
     note: str | None = None
+    title_zh: str | None = None  # a descriptive [title] of ours, in Chinese (title is English)
+    note_zh: str | None = None
 
 
 class Region(NamedTuple):
@@ -114,6 +116,7 @@ class Highlight(NamedTuple):
     unit: str | None = None
     qualifier: str | None = None
     note: str | None = None
+    note_zh: str | None = None
 
 
 class Zone(NamedTuple):
@@ -169,6 +172,16 @@ class Zone(NamedTuple):
     approved_before_note: str | None = None
     part_of: tuple[str, ...] = ()
     name_sources: tuple[str, ...] = ()
+    # Chinese forms of the English notes above (the English field is the reference text of a note;
+    # labels.local picks the one for the language shown), and which side of the industries is our
+    # translation ("en": industries_en translates the published Chinese list; "zh": the reverse)
+    approved_note_zh: str | None = None
+    removed_note_zh: str | None = None
+    codes_note_zh: str | None = None
+    approved_after_note_zh: str | None = None
+    approved_before_note_zh: str | None = None
+    notes_zh: tuple[str, ...] = ()
+    industries_translated: str | None = None
 
     @property
     def active(self) -> bool:
@@ -241,6 +254,7 @@ class Indicator(NamedTuple):
     headline: bool = False
     share_of: str | None = None
     description_en: str | None = None
+    description_zh: str | None = None
 
 
 class Stat(NamedTuple):
@@ -259,6 +273,8 @@ class Stat(NamedTuple):
     growth_published: float | None = None  # growth on the year before in %, as a source states it
     growth_source: str | None = None  # the source of growth_published when it is not `source`
     note: str | None = None
+    scope_zh: str | None = None
+    note_zh: str | None = None
 
 
 # the series policy, one rule for every command: MOFCOM's main-indicators release where it exists,
@@ -281,6 +297,7 @@ class Document(NamedTuple):
     aliases: tuple[str, ...] = ()
     measures_partial: bool = False  # True: fewer measures are listed than the document has
     note: str | None = None
+    note_zh: str | None = None
 
 
 class Area(NamedTuple):
@@ -306,6 +323,7 @@ class Measure(NamedTuple):
     points_zh: tuple[str, ...] = ()
     points_en: tuple[str, ...] = ()
     note: str | None = None
+    note_zh: str | None = None
 
     @property
     def verified(self) -> bool:
@@ -328,6 +346,8 @@ class ZoneFigure(NamedTuple):
     scope_note: str | None = None
     primary: bool = True
     note: str | None = None
+    scope_note_zh: str | None = None
+    note_zh: str | None = None
 
     @property
     def zone_scope(self) -> bool:
@@ -352,6 +372,7 @@ class Ranking(NamedTuple):
     verified: bool
     complete_to: int | None = None
     note: str | None = None
+    note_zh: str | None = None
 
 
 def record_dict(rec: Any) -> Any:

@@ -17,7 +17,7 @@ The zone lookup knows when it is sure (docs/decisions.md, "One zone lookup"):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from .errors import NotFoundError
@@ -467,6 +467,8 @@ class Hit(NamedTuple):
     score: int  # 0-100
     matched: str  # the text that matched
     field: str = "name"  # which field matched: name, industries, highlights, notes, points, outlet, ...
+    matched_zh: str = ""  # the matched text (of a field other than the name) in each language, for people
+    matched_en: str = ""
 
 
 def _score(key: str, candidate: str) -> int:
@@ -496,7 +498,17 @@ def _text_score(key: str, text: str) -> int:
     return 70 if len(text) <= len(key) + 4 else 60
 
 
-Fields = list[tuple[str, list[str]]]
+Fields = list[tuple[str, list[tuple[str, str]]]]  # (field, [(Chinese form, English form), ...])
+
+
+def _pairs(zh: Sequence[str], en: Sequence[str]) -> list[tuple[str, str]]:
+    """Items of a field in both languages, item by item where the two lists correspond; else each
+    item beside the whole list of the other language (never an item shown in the wrong language)."""
+    if len(zh) == len(en):
+        return list(zip(zh, en, strict=True))
+    if not en or not zh:
+        return [(x, x) for x in (*zh, *en)]
+    return [(x, "; ".join(en)) for x in zh] + [("; ".join(zh), x) for x in en]
 
 
 def _candidates(ds: Dataset, kinds: tuple[str, ...], names_only: bool) -> Iterator[tuple[str, str, str, str, list[str], Fields]]:
@@ -505,23 +517,24 @@ def _candidates(ds: Dataset, kinds: tuple[str, ...], names_only: bool) -> Iterat
             texts: Fields = []
             if not names_only:
                 texts = [
-                    ("industries", [*z.industries_zh, *z.industries_en]),
-                    ("highlights", [x for h in z.highlights for x in (h.text_zh, h.text_en)]),
-                    ("notes", list(z.notes)),
+                    ("industries", _pairs(z.industries_zh, z.industries_en)),
+                    ("highlights", [(h.text_zh, h.text_en) for h in z.highlights]),
+                    ("notes", _pairs(z.notes_zh, z.notes) if z.notes_zh else _pairs((), z.notes)),
                 ]
             yield "zone", z.id, z.name_zh, z.name_en, zone_keys(z), texts
     if "measure" in kinds:
         for m in ds.measures.values():
-            texts = [("points", [*m.points_zh, *m.points_en]), ("notes", [m.note] if m.note else [])]
+            texts = [("points", _pairs(m.points_zh, m.points_en)), ("notes", [(m.note_zh or m.note, m.note)] if m.note else [])]
             yield "measure", m.id, m.heading_zh, m.heading_en, [m.id, fold(m.heading_zh), fold(m.heading_en)], texts
     if "indicator" in kinds:
         for i in ds.indicators.values():
             yield "indicator", i.id, i.name_zh, i.name_en, [i.id, fold(i.name_zh), fold(i.name_en)], []
     if "source" in kinds:
         for s in ds.sources.values():
-            label = f"{s.outlet}: {s.title}"
-            names = [s.id, fold(s.title), fold(s.outlet), fold(s.outlet_en or "")]
-            yield "source", s.id, label, label, names, []
+            label_zh = f"{s.outlet}: {s.title_zh or s.title}"
+            label_en = f"{s.outlet_en or s.outlet}: {s.title}"
+            names = [s.id, fold(s.title), fold(s.title_zh or ""), fold(s.outlet), fold(s.outlet_en or "")]
+            yield "source", s.id, label_zh, label_en, names, []
 
 
 def search(
@@ -541,18 +554,19 @@ def search(
         return []
     hits = []
     for kind, cid, zh, en, names, texts in _candidates(ds, kinds, names_only):
-        best, matched, field = 0, "", "name"
+        best, matched, field, pair = 0, "", "name", ("", "")
         for n in names:
             sc = max(_score(key, n), _score(key_full, n))
             if sc > best:
                 best, matched = sc, n
         if best < 70:
             for fname, values in texts:
-                for v in values:
-                    sc = _text_score(key_full, fold(v))
-                    if sc > best:
-                        best, matched, field = sc, v, fname
+                for p in values:
+                    for v in dict.fromkeys(p):
+                        sc = _text_score(key_full, fold(v))
+                        if sc > best:
+                            best, matched, field, pair = sc, v, fname, p
         if best > 0:
-            hits.append(Hit(kind, cid, zh, en, best, matched, field))
+            hits.append(Hit(kind, cid, zh, en, best, matched, field, *pair))
     hits.sort(key=lambda h: (-h.score, KIND_ORDER[h.kind], h.id))
     return hits[:limit] if limit is not None else hits

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from . import DATA_LICENSE, DATA_LICENSE_URL
 from . import __license__ as CODE_LICENSE
 from . import labels as L
-from .labels import pick, t, text
+from .labels import local, pick, t, text
 from .model import (
     Dataset,
     Document,
@@ -245,7 +245,7 @@ _PUBLISHED_KEYS = ("value_published", "unit_published", "zones")
 _PROVENANCE_KEYS = ("series", "primary", "source")
 
 
-def _figure_cells(ds: Dataset, s: Figure, primary: bool) -> dict[str, Any]:
+def _figure_cells(ds: Dataset, s: Figure, primary: bool, lang: str) -> dict[str, Any]:
     """The cells of _FIGURE_KEYS, _PUBLISHED_KEYS and _PROVENANCE_KEYS for one figure (and its scope,
     for a zone's): the value in the display unit, and the value as published beside it for machines."""
     cells: dict[str, Any] = {
@@ -261,7 +261,7 @@ def _figure_cells(ds: Dataset, s: Figure, primary: bool) -> dict[str, Any]:
     }
     if isinstance(s, ZoneFigure):
         cells["scope"] = s.scope
-        cells["scope_note"] = s.scope_note
+        cells["scope_note"] = local(s, "scope_note", lang)
     return cells
 
 
@@ -270,7 +270,7 @@ def _zone_figure_notes(figures: Sequence[Figure], lang: str) -> list[str]:
     out = []
     for f in figures:
         if isinstance(f, ZoneFigure) and (f.note or f.scope_note):
-            bits = [b for b in (f.scope_note, f.note) if b]
+            bits = [b for b in (local(f, "scope_note", lang), local(f, "note", lang)) if b]
             out.append(text("zone_figures.note", lang, indicator=f.indicator, year=f.year, note=" ".join(bits)))
     return out
 
@@ -341,7 +341,7 @@ def stats_view(
                     "year": s.year,
                     "share_national": share.value if share else None,
                     "share_qualifier": share.qualifier if share else None,
-                    **_figure_cells(ds, s, primary=s is r.stat),
+                    **_figure_cells(ds, s, primary=s is r.stat, lang=lang),
                 }
             )
             mark = {}
@@ -481,7 +481,7 @@ def documents_view(ds: Dataset, lang: str) -> View:
                 "listed": len(ms),
                 "verified": sum(1 for m in ms if m.heading_status == "verified"),
                 "source": d.source,
-                "note": d.note,
+                "note": local(d, "note", lang),
             }
         )
         rec = record_dict(d)
@@ -614,9 +614,9 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
             head = f"approved_{side}"
             shown = text("zone.bound", lang, date=bound, basis=t(L.BOUND_BASIS[basis], lang))
             add(head, shown + _src(getattr(z, f"approved_{side}_source")))
-            add(f"{head}_note", getattr(z, f"approved_{side}_note"))
+            add(f"{head}_note", local(z, f"approved_{side}_note", lang))
     if z.approved_note:
-        add("approved_note", z.approved_note)
+        add("approved_note", local(z, "approved_note", lang))
     add("creation", t(L.CREATION[z.creation], lang))
     status = t(L.STATUS[z.status], lang)
     if z.removed and z.removed_basis == "confirmed":
@@ -625,7 +625,7 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
         status += f" {z.removed} " + text("zone.removed_inferred", lang, source=z.removed_source or "-")
     add("status", status)
     if z.removed_note:
-        add("removed_note", z.removed_note)
+        add("removed_note", local(z, "removed_note", lang))
     if z.area_km2 is not None:
         kind = L.AREA_KINDS[z.area_kind or "planned"]
         year = f", {z.area_year}" if z.area_year else ""
@@ -633,14 +633,15 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
     else:
         add("area", None)
     # the list in the language shown where it exists, else the one there is
-    industries = _industries(z, lang)
-    add("industries", (_joined(industries, lang) + _src(z.industries_source)) if industries else None)
+    industries = industries_text(z, lang)
+    add("industries", (industries + _src(z.industries_source)) if industries else None)
     ranks = [r for r in ds.rankings if r.zone == z.id]
     ranks.sort(key=lambda r: (r.list != "overall", -r.edition, r.list))
     if ranks:
         parts = []
         for r in ranks:
-            label = f"{r.edition}" + ("" if r.list == "overall" else f" {r.list}")
+            name = t(L.RANKING_LIST_NAMES[r.list], lang) if r.list in L.RANKING_LIST_NAMES else r.list
+            label = f"{r.edition}" + ("" if r.list == "overall" else f" {name}")
             parts.append(f"{label}: #{r.rank}" + ("" if r.verified else text("rank.unverified", lang)))
         add("rankings", "; ".join(parts))
     else:
@@ -653,7 +654,7 @@ def zone_detail_view(ds: Dataset, z: Zone, lang: str) -> View:
         key = f"figure_{f.indicator}_{f.year}" + ("" if f.primary else "_alt")
         cols.append(Column(key, f"{ind.name_zh} {f.year}", f"{ind.name_en} {f.year}"))
         row[key] = figure_text(f, lang) + _src(f.source)
-    for i, n in enumerate(z.notes, 1):
+    for i, n in enumerate(local(z, "notes", lang), 1):
         add(f"note_{i}", n, "note", i=i)
     add("membership_source", z.membership_source)
     rec = zone_record(ds, z)
@@ -680,7 +681,7 @@ def figure_text(f: ZoneFigure, lang: str) -> str:
     if not f.primary:
         out += " (alt)"
     if not f.zone_scope:
-        out += f" [{t(L.FIGURE_SCOPES[f.scope], lang)}: {f.scope_note}]"
+        out += f" [{t(L.FIGURE_SCOPES[f.scope], lang)}: {local(f, 'scope_note', lang)}]"
     return out
 
 
@@ -717,7 +718,7 @@ def compare_view(ds: Dataset, zones: Sequence[Zone], lang: str) -> View:
             for z in zones
         },
     )
-    add("industries", heads["industries"], {z.id: _joined(_industries(z, lang), lang) or None for z in zones})
+    add("industries", heads["industries"], {z.id: industries_text(z, lang) for z in zones})
     add("rank", heads["rank"], {z.id: _latest_rank(ds, z, lang) for z in zones})
     for ind_id in COMPARE_INDICATORS:
         ind = ds.indicators[ind_id]
@@ -738,7 +739,7 @@ def compare_view(ds: Dataset, zones: Sequence[Zone], lang: str) -> View:
     if any(z.approved and not z.approved_verified for z in zones):
         view.notes.append(text("zones.unverified", lang))
     for z in zones:  # whose figures they are, where the zone's own site reports for a wider administration
-        for note in dict.fromkeys(f.scope_note for f in latest[z.id].values() if f.scope_note):
+        for note in dict.fromkeys(local(f, "scope_note", lang) for f in latest[z.id].values() if f.scope_note):
             view.notes.append(f"{z.id}: {note}")
     missing = [z.id for z in zones if not latest[z.id]]
     if missing:
@@ -748,6 +749,16 @@ def compare_view(ds: Dataset, zones: Sequence[Zone], lang: str) -> View:
 
 def _industries(z: Zone, lang: str) -> tuple[str, ...]:
     return z.industries_en if (lang == "en" or not z.industries_zh) and z.industries_en else z.industries_zh
+
+
+def industries_text(z: Zone, lang: str) -> str | None:
+    """The leading industries for people, in the language shown; a list that is edz's translation of
+    the published one says so, so it is not mistaken for the zone's own wording."""
+    items = _industries(z, lang)
+    if not items:
+        return None
+    shown = "en" if items is z.industries_en else "zh"
+    return _joined(items, lang) + (text("zone.industries_translated", lang) if z.industries_translated == shown else "")
 
 
 def _overall_ranks(ds: Dataset, z: Zone) -> list[Ranking]:
@@ -779,7 +790,7 @@ def search_view(ds: Dataset, hits: Sequence[Hit], lang: str) -> View:
             "name": pick(h.label_zh, h.label_en, lang),
             "score": h.score,
             "field": h.field,
-            "matched": h.matched if h.field != "name" else None,
+            "matched": (pick(h.matched_zh, h.matched_en, lang) or h.matched) if h.field != "name" else None,
         }
         for h in hits
     ]
@@ -817,7 +828,7 @@ def sources_view(ds: Dataset, sources: Sequence[Source], lang: str) -> View:
         {
             "id": s.id,
             "outlet": pick(s.outlet, s.outlet_en or s.outlet, lang),
-            "title": s.title,
+            "title": local(s, "title", lang),
             "date": s.date,
             "kind": s.kind,
             "url": s.url,
@@ -840,12 +851,12 @@ def source_detail_view(ds: Dataset, s: Source, lang: str) -> View:
     heads = L.COLUMNS["sources"]
     fields: list[tuple[str, str, Any]] = [
         ("id", "id", s.id),
-        ("outlet", "outlet", s.outlet + (f" ({s.outlet_en})" if s.outlet_en else "")),
-        ("title", "title", s.title),
+        ("outlet", "outlet", pick(s.outlet, s.outlet_en or s.outlet, lang)),
+        ("title", "title", local(s, "title", lang)),
         ("date", "date", s.date),
-        ("kind", "kind", s.kind),
+        ("kind", "kind", t(L.SOURCE_KINDS[s.kind], lang)),
         ("url", "url", s.url),
-        ("note", "note", s.note),
+        ("note", "note", local(s, "note", lang)),
         (
             "cited_by",
             "cited_by_detail",
@@ -966,7 +977,7 @@ def trend_view(
         s = f.stat
         # a positive value always gets at least one block: an empty bar would read as "no figure"
         width = max(1, round(20 * f.value / top)) if bars and top > 0 and f.value > 0 else 0
-        cells = _figure_cells(ds, s, primary=s.primary)
+        cells = _figure_cells(ds, s, primary=s.primary, lang=lang)
         cells["value"], cells["unit"] = f.value, f.unit
         bar = bar_char * width if width else ""
         rows.append({"year": s.year, "yoy_pct": f.yoy_pct, "yoy_basis": f.yoy_basis, "bar": bar, **cells})
@@ -1246,7 +1257,7 @@ def history_view(ds: Dataset, years: Sequence[YearCount], lang: str) -> View:
                 "official_qualifier": off.qualifier if off else None,
                 # no difference against "more than 200": it would be a number nobody published
                 "difference": (y.roster - off.value) if off and not off.qualifier else None,
-                "official_scope": off.scope if off else None,
+                "official_scope": local(off, "scope", lang) if off else None,
                 "official_source": off.source if off else None,
             }
         )
