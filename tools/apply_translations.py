@@ -46,8 +46,20 @@ def load(paths: list[Path]) -> dict[tuple[str, str, str], tuple[str, str]]:
     for p in paths:
         with p.open(encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh):
-                out[(r["table"], r["field"], r["text"])] = (r["zh"].strip(), r["en"].strip())
+                # a backtick the translators put round an English name quoted in Chinese is not shown
+                out[(r["table"], r["field"], r["text"])] = (r["zh"].strip().replace("`", ""), r["en"].strip())
     return out
+
+
+def _has(lines: list[str], i: int, field: str) -> bool:
+    """Does the record around line i already hold `field`? (Records end at a blank line.)"""
+    lo = i
+    while lo > 0 and lines[lo - 1].strip():
+        lo -= 1
+    hi = i
+    while hi < len(lines) and lines[hi].strip():
+        hi += 1
+    return any(x.startswith(f"{field} = ") for x in lines[lo:hi])
 
 
 def main(argv: list[str]) -> int:
@@ -101,11 +113,12 @@ def main(argv: list[str]) -> int:
             pairs = [tr.get(("zones", "notes", x)) for x in items]
             if all(pairs):
                 used += 1
-                ens = [en or x for x, (zh, en) in zip(items, pairs)]  # type: ignore[misc]
+                ens = [en or x for x, (zh, en) in zip(items, pairs, strict=True)]  # type: ignore[misc]
                 out += [f"notes = {json.dumps(ens, ensure_ascii=False)}"]
                 out += [f"notes_zh = {json.dumps([p[0] for p in pairs], ensure_ascii=False)}"]  # type: ignore[index]
                 continue
-        if m and m.group(1) in ("industries_zh", "industries_en") and table == "zones" and zone in ind:
+        other = {"industries_zh": "industries_en", "industries_en": "industries_zh"}.get(m.group(1) if m else "")
+        if m and other and table == "zones" and zone in ind and not _has(lines, i, other):
             zh_items, en_items = ind.pop(zone)
             have = m.group(1)
             if have == "industries_zh":
