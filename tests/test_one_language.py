@@ -21,7 +21,9 @@ from conftest import run
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 PROSE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:'’()/-]+[A-Za-z]{2,}){3,}")
-IDS = re.compile(r"https?://\S+|--[a-z][a-z-]*|\bedz\b|\[[^\]\s]*[a-z0-9]-[a-z0-9][^\]\s]*\]|\b[a-z0-9]+(?:[-.:][a-z0-9]+)+\b|`[^`]*`")
+IDS = re.compile(
+    r"https?://\S+|--[a-z][a-z-]*|\bedz\b|\[[^\]\s]*[a-z0-9]-[a-z0-9][^\]\s]*\]|\b[a-z0-9]+(?:[-.:][a-z0-9]+)+\b|`[^`]*`"
+)
 URL = re.compile(r"https?://\S+")
 NAME_WORDS = {"and", "of", "the", "for", "in", "de", "on"}
 
@@ -34,6 +36,7 @@ def _prose(text: str) -> str | None:
         if sum(1 for w in words if w[0].islower() and w not in NAME_WORDS) >= 2:
             return m.group(0)
     return None
+
 
 LISTINGS = [
     ("zones",),
