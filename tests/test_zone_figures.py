@@ -405,10 +405,10 @@ def test_every_answered_checklist_row_is_answered_by_the_data(ds):
             assert any(f.zone == zone and f.indicator == ind and f.year == int(year) for f in ds.zone_figures), r["fact_id"]
         elif kind == "note":
             src, words = rest.split(":", 1)
-            assert words in (ds.sources[src].note or ""), r["fact_id"]
+            assert words in (ds.sources[src].note or "") + (ds.sources[src].note_zh or ""), r["fact_id"]
         elif kind == "docnote":
             doc, words = rest.split(":", 1)
-            assert words in (ds.documents[doc].note or ""), r["fact_id"]
+            assert words in (ds.documents[doc].note or "") + (ds.documents[doc].note_zh or ""), r["fact_id"]
         elif kind == "doc":
             assert rest in ds.documents and any(m.document == rest for m in ds.measures.values()), r["fact_id"]
         elif kind == "measure":
