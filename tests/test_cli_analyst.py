@@ -339,11 +339,14 @@ def test_every_command_in_every_format_and_language(runner, fmt, lang):
 def test_shell_completion_offers_dataset_values(runner):
     from edzcli.cli import complete_area, complete_indicator, complete_province, complete_region, complete_year
 
-    assert complete_region("we") == ["west"]
-    assert "西部" in complete_region("西")
-    assert "jiangsu" in complete_province("jiang")
-    assert complete_area("open") == ["open-economy", "open-economy-2019"]
-    assert "gdp" in complete_indicator("gd")
-    assert "2023" in complete_year("202")
+    def values(items):
+        return [v if isinstance(v, str) else v[0] for v in items]
+
+    assert values(complete_region("we")) == ["west"]
+    assert "西部" in values(complete_region("西"))
+    assert "jiangsu" in values(complete_province("jiang"))
+    assert values(complete_area("open")) == ["open-economy", "open-economy-2019"]
+    assert "gdp" in values(complete_indicator("gd"))
+    assert "2023" in values(complete_year("202"))
     r = run(runner, env={"_EDZ_COMPLETE": "complete_bash", "COMP_WORDS": "edz zones --region w", "COMP_CWORD": "3"})
-    assert r.stdout.split() == ["west"]
+    assert r.stdout.split() == ["plain,west"]

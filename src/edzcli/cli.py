@@ -10,26 +10,56 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
+from .completion import (
+    complete_area,
+    complete_cite_format,
+    complete_city,
+    complete_doc,
+    complete_edition,
+    complete_export_format,
+    complete_field_command,
+    complete_fields,
+    complete_format,
+    complete_indicator,
+    complete_lang,
+    complete_list,
+    complete_map_value,
+    complete_province,
+    complete_region,
+    complete_search_kind,
+    complete_series,
+    complete_shell,
+    complete_sort,
+    complete_source,
+    complete_source_kind,
+    complete_year,
+    complete_zone,
+)
 from .errors import EdzError, InputError
 
 if TYPE_CHECKING:
     from .model import Dataset, Zone
     from .view import View
 
-HELP = """Look up China's national-level economic and technological development zones (国家级经济技术开发区):
+HELP = """Look up China's national-level economic and technological development zones (国家级经济技术开发区, ETDZs):
 which zones exist and where, how they perform together year by year, and which reform measures govern them.
 Every figure carries a source id (edz sources).
 
-Output: a table on a terminal, tab-separated values when piped; --format json|csv|tsv|markdown|table|svg|html,
+Output: a table on a terminal, tab-separated values when piped; --format json|jsonl|csv|tsv|markdown|table|svg|html,
 --output PATH to write a file.
-Labels and names: --lang zh|en. Another data file: --data PATH or EDZ_DATA."""
+
+Language: Chinese (the reference) by default; English with --lang en or EDZ_LANG=en (--lang zh, EDZ_LANG=zh
+for Chinese), before or after the command. This help is in English.
+
+Data: the bundled dataset, or --data PATH (before or after the command) or EDZ_DATA=PATH.
+Shell completion: edz --install-completion bash|zsh|fish. Help on one command: edz COMMAND --help."""
 
 INTERNAL_ERROR = 3
 
@@ -143,8 +173,7 @@ def _run_guarded(run: Callable[[], int]) -> int:
                 _silence_stdout()
                 return 0
             except exc.UsageError as e:
-                hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
-                return _fail(e.format_message().replace("\n", " ") + hint, 2)
+                return _fail(_usage_message(e), 2)
             except exc.ClickException as e:
                 return _fail(e.format_message().replace("\n", " "), e.exit_code)
             except (typer.Abort, EOFError):
@@ -181,10 +210,196 @@ def _run_guarded(run: Callable[[], int]) -> int:
         return 143
 
 
+ROOT_ONLY_OPTIONS = ("--lang", "-l", "--data", "--version", "--show-completion", "--install-completion")
+
+
+def _usage_message(e: Any) -> str:
+    """A usage error in one line, pointing to the help; an option of edz itself given after a
+    command that has no such option says to put it before the command."""
+    msg = str(e.format_message()).replace("\n", " ")
+    ctx = e.ctx
+    name = getattr(e, "option_name", None)
+    if ctx is not None and ctx.parent is not None and name in ROOT_ONLY_OPTIONS:
+        return f"{msg} ({name} is an option of edz itself: put it before the command, e.g. 'edz {name} ... {ctx.info_name}')"
+    return msg + (f" (see '{ctx.command_path} --help')" if ctx is not None else "")
+
+
+# The commands in the order `edz --help` lists them: zones, one zone, numbers, policy, the data.
+SECTIONS = (
+    ("Zones", ("zones", "zone", "search", "compare")),
+    ("Numbers", ("stats", "trend", "indicators", "regions", "provinces", "history", "map", "rankings")),
+    ("Policy", ("policies",)),
+    ("Sources and the data", ("sources", "fields", "export", "about", "cite", "validate")),
+)
+COMMAND_ORDER = tuple(name for _, names in SECTIONS for name in names)
+
+
+class CommandDoc:
+    """What a command's help adds to its docstring: a one-line summary for `edz --help` (short
+    enough for an 80-column terminal) and real examples (each runs on the bundled data; a test runs
+    them all) with what each shows."""
+
+    def __init__(self, summary: str, *examples: tuple[str, str]) -> None:
+        self.summary = summary
+        self.examples = examples
+
+
+# Examples run in a folder holding a copy of the bundled data as zones.toml (see the test).
+COMMAND_DOCS: dict[str, CommandDoc] = {
+    "zones": CommandDoc(
+        "List the zones, by region, province, city or year",
+        ("edz zones --region west --limit 5", "the first five zones in the west"),
+        ("edz zones --province 江苏 --sort -approved", "Jiangsu's zones, newest first"),
+        ("edz zones --city 320500 --fields id,name,approved -f csv", "one city's zones, three fields, as CSV"),
+    ),
+    "zone": CommandDoc(
+        "Everything about one zone, each fact with its source",
+        ("edz zone 苏州工业园区", "by its Chinese name"),
+        ("edz zone tianjin --lang en", "by its id, in English"),
+        ("edz zone 广州经开区 -f json", "the full record as JSON"),
+    ),
+    "search": CommandDoc(
+        "Search zones, measures, indicators and sources",
+        ("edz search 生物医药", "zones whose industries, highlights or notes mention it"),
+        ("edz search semiconductor --kind zone --limit 5", "only zones, at most five"),
+        ("edz search 外资 --kind indicator", "only indicators"),
+    ),
+    "compare": CommandDoc(
+        "Two or more zones side by side",
+        ("edz compare 苏州工业园区 广州经开区", "two zones by name"),
+        ("edz compare tianjin guangzhou --lang en", "by id, in English"),
+    ),
+    "stats": CommandDoc(
+        "National figures for one year, or one zone's own",
+        ("edz stats 2023", "the headline figures of 2023"),
+        ("edz stats --all -f markdown", "every indicator of the latest year, as Markdown"),
+        ("edz stats --zone 苏州工业园区", "one zone's own figures"),
+    ),
+    "trend": CommandDoc(
+        "One indicator year by year, with change and CAGR",
+        ("edz trend gdp --from 2019", "GDP of all zones since 2019"),
+        ("edz trend fdi --series default -f csv", "one figure a year, as CSV"),
+    ),
+    "indicators": CommandDoc(
+        "The indicators stats and trend know, with years",
+        ("edz indicators", "ids, names, units and the years covered"),
+        ("edz indicators --lang en -f markdown", "in English, as Markdown"),
+    ),
+    "regions": CommandDoc(
+        "Zones per region, beside the official counts",
+        ("edz regions", "on the data's as-of date"),
+        ("edz regions --as-of 2010-12-31", "as the roster stood at the end of 2010"),
+    ),
+    "provinces": CommandDoc(
+        "Zones per province (all 31 provincial units)",
+        ("edz provinces", "on the data's as-of date"),
+        ("edz provinces --as-of 2000 -f csv", "at the end of 2000, as CSV"),
+    ),
+    "history": CommandDoc(
+        "Zones at each year end, beside the official counts",
+        ("edz history", "from the approval and removal dates"),
+        ("edz history --lang en -f markdown", "in English, as Markdown"),
+    ),
+    "map": CommandDoc(
+        "A tile-grid map of zones per province",
+        ("edz map", "zones per province on the data's as-of date"),
+        ("edz map --since 2010 --value share", "share of the zones approved since 2010"),
+        ("edz map --regions -o map.svg", "outline the regions, write an SVG file"),
+    ),
+    "rankings": CommandDoc(
+        "MOFCOM's evaluation ranks, by edition and list",
+        ("edz rankings", "the latest edition's overall list"),
+        ("edz rankings 2021", "the 2021 edition (it ranks 2020 data)"),
+        ("edz rankings 2024 --list fdi", "a sub-list of one edition"),
+    ),
+    "policies": CommandDoc(
+        "Reform measures of a policy document, by area",
+        ("edz policies", "the measures of the 2025 work plan"),
+        ("edz policies --doc list", "the documents edz knows"),
+        ("edz policies --doc 2019 --area open-economy-2019 --points", "one area of the 2019 opinion, with key points"),
+    ),
+    "sources": CommandDoc(
+        "The sources behind every figure and fact",
+        ("edz sources --kind official", "the official sources"),
+        ("edz sources --outlet 新华社", "those of one outlet"),
+        ("edz sources xinhua-2024-10-20-etdz-40-years", "one source in full, with what cites it"),
+    ),
+    "fields": CommandDoc(
+        "The fields a command's --fields can pick",
+        ("edz fields zones", "the fields of edz zones, with a description"),
+        ("edz fields stats --lang en", "those of edz stats, in English"),
+    ),
+    "export": CommandDoc(
+        "The whole dataset as SQLite, JSON or CSV",
+        ("edz export -f sqlite -o edz.db", "one SQLite file"),
+        ("edz export -f csv -o edz-csv", "a folder with one CSV file a table"),
+        ("edz export -f metadata -o metadata.json", "datasette metadata for the SQLite file"),
+    ),
+    "about": CommandDoc(
+        "Data version, as-of date, counts and coverage",
+        ("edz about", "what data edz is using"),
+        ("edz about --lang en -f json", "in English, as JSON"),
+    ),
+    "cite": CommandDoc(
+        "How to cite edz and the data (text or BibTeX)",
+        ("edz cite", "a citation as plain text"),
+        ("edz cite --format bibtex", "a BibTeX entry"),
+    ),
+    "validate": CommandDoc(
+        "Check a data file against the schema",
+        ("edz validate", "the data file in use"),
+        ("edz validate zones.toml", "another file"),
+    ),
+}
+ROOT_EXAMPLES = (
+    ("edz zones --region west", "the zones in the west"),
+    ("edz zone 苏州工业园区 --lang en", "one zone, in English"),
+    ("edz stats 2023 -f json", "the figures of 2023, as JSON"),
+)
+
+
+def _write_examples(formatter: Any, examples: Sequence[tuple[str, str]]) -> None:
+    """An Examples section: each command on its own line (never re-wrapped) and what it shows."""
+    formatter.write_paragraph()
+    formatter.write_text("Examples:")
+    with formatter.indentation():
+        for cmd, note in examples:
+            formatter.write(f"{'':>{formatter.current_indent}}{cmd}  # {note}\n")
+
+
 class EdzGroup(TyperGroup):
     """Runs the command with our error conventions (see `_run_guarded`). It drives Click itself
     instead of calling Typer's `main`, which would turn a broken pipe into a silent exit 1 and
-    Ctrl-C into a silent 130 before edz could answer."""
+    Ctrl-C into a silent 130 before edz could answer. Lists the commands in sections."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda n: rank.get(n, len(rank)))
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        listed = {name: self.get_command(ctx, name) for name in self.list_commands(ctx)}
+        shown = {n: c for n, c in listed.items() if c is not None and not c.hidden}
+        if not shown:
+            return
+        width = max(len(n) for n in shown)
+        sections = [*SECTIONS, ("Other", tuple(n for n in shown if n not in COMMAND_ORDER))]
+        for title, names in sections:
+            rows = [(n.ljust(width), shown[n].get_short_help_str(200)) for n in names if n in shown]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        _write_examples(formatter, ROOT_EXAMPLES)
+
+    def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
+        from .completion import COMPLETE_VAR, respond
+
+        var = complete_var or COMPLETE_VAR
+        instruction = os.environ.get(var)
+        if instruction:
+            raise SystemExit(respond(self, ctx_args, prog_name, var, instruction))
 
     def main(
         self,
@@ -196,7 +411,7 @@ class EdzGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         def run() -> int:
-            argv = sys.argv[1:] if args is None else list(args)
+            argv = _shell_defaults(sys.argv[1:] if args is None else list(args))
             prog = prog_name or "edz"
             self._main_shell_completion(extra, prog, complete_var)
             try:
@@ -217,8 +432,93 @@ class EdzGroup(TyperGroup):
         return code
 
 
-def _new_app(add_completion: bool) -> typer.Typer:
-    """The Typer app with edz's settings: our error handling, plain (Rich-free) help."""
+def _shell_defaults(argv: list[str]) -> list[str]:
+    """`--show-completion` / `--install-completion` without a shell mean the shell edz runs in
+    (the vendored Click has no options with an optional value)."""
+    from .completion import AUTO
+
+    out = []
+    for i, arg in enumerate(argv):
+        out.append(arg)
+        if arg in ("--show-completion", "--install-completion") and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
+            out.append(AUTO)
+    return out
+
+
+class EdzCommand(TyperCommand):
+    """A command whose help names its arguments plainly (ZONE, [YEAR], ZONE..., never {zone}) and
+    ends with what the data offers (editions, years; read only when the help is shown) and examples."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name != "argument":
+                continue
+            var = param.metavar or (param.name or "").upper()
+            if param.nargs == -1 and not var.endswith("..."):
+                var += "..."
+            if not param.required and not var.startswith("["):
+                var = f"[{var}]"
+            pieces.append(var)
+        return pieces
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        name = self.name or ""
+        lines = _help_from_data(name, ctx)
+        for line in lines:
+            formatter.write_paragraph()
+            formatter.write_text(line)
+        doc = COMMAND_DOCS.get(name)
+        if doc is not None:
+            _write_examples(formatter, doc.examples)
+
+
+def _help_from_data(command: str, ctx: Any) -> list[str]:
+    """Lines of `edz rankings --help` and `edz stats --help` that name what the data holds; read
+    through the loader's cache when the help is shown, nothing when the data cannot be read."""
+    source = HELP_FROM_DATA.get(command)
+    if source is None:
+        return []
+    try:
+        from .completion import dataset
+
+        return source(dataset(ctx))
+    except Exception:  # a broken --data file: the help still shows, without these lines
+        return []
+
+
+def _rankings_help(ds: "Dataset") -> list[str]:
+    from .query import ranking_lists
+
+    pairs = ranking_lists(ds)
+    if not pairs:
+        return ["The data has no rankings."]
+    editions = sorted({e for e, _ in pairs}, reverse=True)
+    by_list: dict[str, list[int]] = {}
+    for e, lst in pairs:
+        by_list.setdefault(lst, []).append(e)
+    lists = "; ".join(
+        f"{lst} ({'every edition' if len(eds) == len(editions) else ', '.join(str(e) for e in sorted(eds, reverse=True))})"
+        for lst, eds in sorted(by_list.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    )
+    return [f"Editions in the data: {', '.join(str(e) for e in editions)}.", f"Lists (--list): {lists}."]
+
+
+def _stats_help(ds: "Dataset") -> list[str]:
+    from .query import full_year_years, latest_year, year_ranges
+
+    years = full_year_years(ds)
+    if not years:
+        return ["The data has no figures."]
+    return [f"Years with full-year figures in the data: {year_ranges(years)} (default: {latest_year(ds)})."]
+
+
+HELP_FROM_DATA: dict[str, Callable[["Dataset"], list[str]]] = {"rankings": _rankings_help, "stats": _stats_help}
+
+
+def _new_app() -> typer.Typer:
+    """The Typer app with edz's settings: our error handling, plain (Rich-free) help, our own
+    completion options (Typer's ignore the shell named: `--show-completion zsh` printed bash's)."""
     return typer.Typer(
         cls=EdzGroup,
         name="edz",
@@ -226,12 +526,12 @@ def _new_app(add_completion: bool) -> typer.Typer:
         no_args_is_help=True,
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
-        add_completion=add_completion,
+        add_completion=False,
         context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     )
 
 
-app = _new_app(add_completion=True)
+app = _new_app()
 
 
 class State:
@@ -241,37 +541,10 @@ class State:
 
 
 # --------------------------------------------------------------------------- shell completion
+# the values offered live in completion.py (no Rich, the dataset only when a value needs it)
 
 
-def _complete(values: Callable[["Dataset"], Iterable[str]]) -> Callable[[str], list[str]]:
-    """A Typer completion callback offering `values(dataset)` that start with what was typed."""
-
-    def complete(incomplete: str) -> list[str]:
-        try:
-            from .loader import load_dataset
-
-            ds = load_dataset()
-        except EdzError:
-            return []
-        return [v for v in values(ds) if v.startswith(incomplete)]
-
-    return complete
-
-
-complete_region = _complete(lambda ds: [*ds.regions, *(r.name_zh for r in ds.regions.values())])
-complete_province = _complete(lambda ds: [*ds.provinces, *(p.short_zh for p in ds.provinces.values())])
-complete_city = _complete(
-    lambda ds: (
-        sorted({z.city_en for z in ds.zones.values()} | {z.city_zh for z in ds.zones.values()})
-        + sorted({z.city_code for z in ds.zones.values() if z.city_code})
-    )
-)
-complete_area = _complete(lambda ds: list(ds.areas))
-complete_doc = _complete(lambda ds: [d.key for d in ds.documents.values()])
-complete_indicator = _complete(lambda ds: list(ds.indicators))
-complete_year = _complete(lambda ds: [str(y) for y in ds.stat_years()])
-complete_zone = _complete(lambda ds: list(ds.zones))
-complete_format = _complete(lambda ds: ["table", "tsv", "csv", "json", "jsonl", "markdown", "svg", "html"])
+CITE_FORMATS = ("text", "bibtex")
 
 
 # --------------------------------------------------------------------------- shared options
@@ -282,6 +555,7 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         help="table, tsv, csv, json, jsonl, markdown, svg or html [default: table on a terminal, tsv when piped]",
+        metavar="FORMAT",
         autocompletion=complete_format,
     ),
 ]
@@ -291,7 +565,22 @@ AsOfOpt = Annotated[
         "--as-of", help="the roster as it stood on DATE (YYYY-MM-DD; YYYY or YYYY-MM mean the period's last day)", metavar="DATE"
     ),
 ]
-LangOpt = Annotated[str | None, typer.Option("--lang", "-l", help="zh or en: language of labels and names [default: zh]")]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        help="zh or en: language of labels and names (also EDZ_LANG=en|zh) [default: zh]",
+        metavar="LANG",
+        autocompletion=complete_lang,
+    ),
+]
+DataOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--data", help="dataset file to use instead of the bundled one (also EDZ_DATA)", metavar="PATH", show_default=False
+    ),
+]
 OutputOpt = Annotated[
     str | None,
     typer.Option("--output", "-o", help="write to PATH (atomically) instead of stdout, e.g. with --format svg", metavar="PATH"),
@@ -302,6 +591,7 @@ ZoneOpt = Annotated[
         "--zone",
         "-z",
         help="one zone's own figures instead of the aggregate (id or name, as in edz zone)",
+        metavar="ZONE",
         autocompletion=complete_zone,
     ),
 ]
@@ -311,12 +601,17 @@ SeriesOpt = Annotated[
         "--series",
         help="all (every published figure, edz's default marked), default (one a year: MOFCOM's main-indicators "
         "release, else the evaluation release), main or evaluation [default: all]",
+        metavar="SERIES",
+        autocompletion=complete_series,
     ),
 ]
 FieldsOpt = Annotated[
     str | None,
     typer.Option(
-        "--fields", help="only these fields, in this order, in every format (id,name,approved); 'help' lists them", metavar="LIST"
+        "--fields",
+        help="only these fields, in this order, in every format (id,name,approved); 'help' lists them",
+        metavar="FIELDS",
+        autocompletion=complete_fields,
     ),
 ]
 NoHeadersOpt = Annotated[bool, typer.Option("--no-headers", help="TSV/CSV without the header line")]
@@ -328,10 +623,23 @@ def _state(ctx: typer.Context) -> State:
     return obj if isinstance(obj, State) else State(None, None)
 
 
+def _data_path(ctx: typer.Context) -> str | None:
+    """--data after the command (this command's own option), else before it, else None (EDZ_DATA
+    or the bundled file)."""
+    own = ctx.params.get("data")
+    return str(own) if own else _state(ctx).data
+
+
 def _dataset(ctx: typer.Context) -> "Dataset":
     from .loader import load_dataset
 
-    return load_dataset(_state(ctx).data)
+    return load_dataset(_data_path(ctx))
+
+
+def _check_limit(limit: int | None, least: int) -> None:
+    """--limit N must be at least `least` (checked here, so the help shows N and not a range)."""
+    if limit is not None and limit < least:
+        raise InputError("--limit", limit, hint=f"N must be {least} or more")
 
 
 def _zone_option(ds: "Dataset", text: str | None) -> "Zone | None":
@@ -405,22 +713,71 @@ def _format_for(path: str) -> str:
     return FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "tsv")
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
         typer.echo(f"edz {__version__}")
         raise typer.Exit(0)
+
+
+def _show_completion(ctx: typer.Context, value: str | None) -> None:
+    """--show-completion SHELL: print the script for the shell named (not the one edz runs in)."""
+    if value is None or ctx.resilient_parsing:
+        return
+    from .completion import check_shell, script
+
+    typer.echo(script(check_shell(value), ctx.find_root().info_name or "edz"), nl=False)
+    raise typer.Exit(0)
+
+
+def _install_completion(ctx: typer.Context, value: str | None) -> None:
+    """--install-completion SHELL: write the script where SHELL loads it."""
+    if value is None or ctx.resilient_parsing:
+        return
+    from .completion import INSTALL_SHELLS, check_shell, install
+
+    shell = check_shell(value)
+    if shell not in INSTALL_SHELLS:
+        hint = f"edz installs completion for bash, zsh and fish; add 'edz --show-completion {shell}' to your profile"
+        raise InputError("shell", value, hint=hint)
+    try:
+        target, rc = install(shell, ctx.find_root().info_name or "edz")
+    except OSError as e:
+        raise EdzError(f"cannot install {shell} completion: {e.strerror or e}: {e.filename or ''}".rstrip(": ")) from None
+    loaded = f" (loaded from {rc})" if rc is not None else ""
+    typer.echo(f"edz: {shell} completion installed in {target}{loaded}; it works in shells started from now on")
+    raise typer.Exit(0)
 
 
 @app.callback()
 def root(
     ctx: typer.Context,
-    data: Annotated[
-        str | None, typer.Option("--data", help="dataset file to use instead of the bundled one (also EDZ_DATA)", metavar="PATH")
-    ] = None,
+    data: DataOpt = None,
     lang: LangOpt = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="show the version and exit")
     ] = False,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            help="print the completion script for SHELL: bash, zsh or fish (or powershell) [default: this shell]",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            is_eager=True,
+            autocompletion=complete_shell,
+        ),
+    ] = None,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            help="install completion for SHELL (bash, zsh or fish) in your home folder [default: this shell]",
+            metavar="[SHELL]",
+            callback=_install_completion,
+            is_eager=True,
+            autocompletion=complete_shell,
+        ),
+    ] = None,
 ) -> None:
     ctx.obj = State(data, lang)
 
@@ -437,6 +794,7 @@ def zones(
             "--region",
             "-r",
             help="east, central, west, northeast (or 东部/中部/西部/东北); repeat or comma-separate for several",
+            metavar="REGION",
             autocompletion=complete_region,
         ),
     ] = None,
@@ -446,6 +804,7 @@ def zones(
             "--province",
             "-p",
             help="province: 江苏省, 江苏, Jiangsu or jiangsu; repeat or comma-separate for several",
+            metavar="PROVINCE",
             autocompletion=complete_province,
         ),
     ] = None,
@@ -455,21 +814,30 @@ def zones(
             "--city",
             "-c",
             help="prefecture city: 苏州市, 苏州, Suzhou, 大理 or its code 320500; repeat or comma-separate for several",
+            metavar="CITY",
             autocompletion=complete_city,
         ),
     ] = None,
     industry: Annotated[
-        str | None, typer.Option("--industry", "-i", help="text in a leading industry, e.g. 生物医药 or semiconductor")
+        str | None,
+        typer.Option("--industry", "-i", help="text in a leading industry, e.g. 生物医药 or semiconductor", metavar="TEXT"),
     ] = None,
     since: Annotated[int | None, typer.Option("--since", help="approved in or after YEAR", metavar="YEAR")] = None,
     until: Annotated[int | None, typer.Option("--until", help="approved in or before YEAR", metavar="YEAR")] = None,
     sort: Annotated[
-        str, typer.Option("--sort", "-s", help="province, approved, id, name, city, region or area; prefix - to reverse")
+        str,
+        typer.Option(
+            "--sort",
+            "-s",
+            help="province, approved, id, name, city, region or area; prefix - to reverse",
+            metavar="KEY",
+            autocompletion=complete_sort,
+        ),
     ] = "province",
     with_area: Annotated[
         bool, typer.Option("--with-area", help="add the area (km2) and its kind (shown with --sort area too)")
     ] = False,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", help="show at most N zones", metavar="N", min=0)] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="show at most N zones", metavar="N")] = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="include zones that have left the national list")] = False,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = None,
@@ -477,11 +845,13 @@ def zones(
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """List national ETDZs (the 232 active ones by default, or the roster on --as-of DATE)."""
     from . import query, views
 
+    _check_limit(limit, 0)
     ds = _dataset(ctx)
     found = query.zone_listing(
         ds,
@@ -534,6 +904,7 @@ def stats(
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Aggregate figures for all national ETDZs in one year (or, with --zone, one zone's own), with unit and source."""
@@ -558,6 +929,7 @@ def policies(
         typer.Option(
             "--area",
             help="new-productive-forces, open-economy, management-reform, factor-support (or the Chinese name)",
+            metavar="AREA",
             autocompletion=complete_area,
         ),
     ] = None,
@@ -568,6 +940,7 @@ def policies(
             "-d",
             help="2025 (the work plan, 商资函〔2025〕132号), 2024 (the 2024 decision's seven requirements), sip-2024, "
             "2019 (国发〔2019〕11号), a title, or 'list' for the documents [default: 2025]",
+            metavar="DOC",
             autocompletion=complete_doc,
         ),
     ] = None,
@@ -577,6 +950,7 @@ def policies(
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Reform measures of a policy document (2025 work plan, 2024 decision, SIP 2024 measures, 2019 opinion), by area."""
@@ -596,7 +970,9 @@ def zone(
     query: Annotated[
         str,
         typer.Argument(
-            help="id, Chinese name, short name (广州, 苏州工业园区), English name or alias", autocompletion=complete_zone
+            help="id, Chinese name, short name (广州, 苏州工业园区), English name or alias",
+            metavar="ZONE",
+            autocompletion=complete_zone,
         ),
     ],
     fmt: FormatOpt = None,
@@ -604,6 +980,7 @@ def zone(
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Everything about one zone, each fact with its source id; ambiguous queries list candidates (exit 1)."""
@@ -624,20 +1001,27 @@ def zone(
 @app.command("search")
 def search_cmd(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="words to look for: a zone, a measure, an indicator or a source")],
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="only zone, measure, indicator or source")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="at most N results", metavar="N")] = 20,
+    text: Annotated[str, typer.Argument(help="words to look for: a zone, a measure, an indicator or a source", metavar="TEXT")],
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", "-k", help="only zone, measure, indicator or source", metavar="KIND", autocompletion=complete_search_kind
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="at most N results", metavar="N")] = 20,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Scored search over zones, measures, indicators and sources (forgives suffixes, width, case, typos)."""
     from . import views
     from .search import resolve_kinds, search
 
+    _check_limit(limit, 1)
     ds = _dataset(ctx)
     hits = search(ds, text, kinds=resolve_kinds(kind), limit=limit)
     _emit_view(ctx, lambda lg: views.search_view(ds, hits, lg), fmt, lang, output)
@@ -647,15 +1031,30 @@ def search_cmd(
 def sources(
     ctx: typer.Context,
     source_id: Annotated[
-        str | None, typer.Argument(help="one source id (or its unique beginning) to show in full", metavar="[ID]")
+        str | None,
+        typer.Argument(
+            help="one source id (or its unique beginning) to show in full", metavar="[ID]", autocompletion=complete_source
+        ),
     ] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="official, news, repost, reference or document")] = None,
-    outlet: Annotated[str | None, typer.Option("--outlet", help="text in the outlet's name: 新华社, Xinhua, China Daily")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="official, news, repost, reference or document",
+            metavar="KIND",
+            autocompletion=complete_source_kind,
+        ),
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="text in the outlet's name: 新华社, Xinhua, China Daily", metavar="TEXT")
+    ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """The citations behind the data: outlet, title, date, URL, and what cites each."""
@@ -678,6 +1077,7 @@ def indicators(
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """The indicators that edz stats and edz trend know, with the years each covers."""
@@ -691,10 +1091,15 @@ def indicators(
 def trend(
     ctx: typer.Context,
     indicator: Annotated[
-        str, typer.Argument(help="indicator id or name (edz indicators lists them), e.g. gdp", autocompletion=complete_indicator)
+        str,
+        typer.Argument(
+            help="indicator id or name (edz indicators lists them), e.g. gdp",
+            metavar="INDICATOR",
+            autocompletion=complete_indicator,
+        ),
     ],
-    start: Annotated[int | None, typer.Option("--from", help="first year", metavar="YEAR")] = None,
-    end: Annotated[int | None, typer.Option("--to", help="last year", metavar="YEAR")] = None,
+    start: Annotated[int | None, typer.Option("--from", help="first year", metavar="YEAR", autocompletion=complete_year)] = None,
+    end: Annotated[int | None, typer.Option("--to", help="last year", metavar="YEAR", autocompletion=complete_year)] = None,
     zone: ZoneOpt = None,
     series: SeriesOpt = None,
     fmt: FormatOpt = None,
@@ -702,6 +1107,7 @@ def trend(
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """One indicator year by year (all zones, or --zone one zone's own): y/y, bars, change and CAGR over the range."""
@@ -724,10 +1130,13 @@ def compare(
     zones: Annotated[
         list[str],
         typer.Argument(
-            help="two or more zones: id, Chinese name, short name, English name or alias", autocompletion=complete_zone
+            help="two or more zones: id, Chinese name, short name, English name or alias",
+            metavar="ZONE...",
+            autocompletion=complete_zone,
         ),
     ],
     fmt: FormatOpt = None,
+    data: DataOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
     fields: FieldsOpt = None,
@@ -751,6 +1160,7 @@ def regions(
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Zones by region, from the roster's dates, beside the officially reported counts."""
@@ -772,6 +1182,7 @@ def provinces(
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Zones by province (all 31 provincial units), from the roster's dates."""
@@ -789,7 +1200,13 @@ def map_cmd(
     since: Annotated[int | None, typer.Option("--since", help="count zones approved in or after YEAR", metavar="YEAR")] = None,
     until: Annotated[int | None, typer.Option("--until", help="count zones approved in or before YEAR", metavar="YEAR")] = None,
     value: Annotated[
-        str, typer.Option("--value", help="zones (the count) or share (of the national total, %)", metavar="VALUE")
+        str,
+        typer.Option(
+            "--value",
+            help="zones (the count) or share (of the national total, %)",
+            metavar="VALUE",
+            autocompletion=complete_map_value,
+        ),
     ] = "zones",
     regions_: Annotated[
         bool, typer.Option("--regions", help="outline the four regions (east, central, west, northeast)")
@@ -799,6 +1216,7 @@ def map_cmd(
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """A tile-grid map of the 31 provincial units: zones per province on --as-of DATE (default
@@ -819,6 +1237,7 @@ def history(
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Zones at each year end from approval and removal dates, beside the official counts."""
@@ -834,16 +1253,27 @@ def rankings_cmd(
     ctx: typer.Context,
     edition: Annotated[
         str | None,
-        typer.Argument(help="edition year, e.g. 2024 (it ranks the previous year's data) [default: latest]", metavar="[EDITION]"),
+        typer.Argument(
+            help="edition year, e.g. 2024 (it ranks the previous year's data) [default: latest]",
+            metavar="[EDITION]",
+            autocompletion=complete_edition,
+        ),
     ] = None,
     list_id: Annotated[
-        str, typer.Option("--list", help="overall, or a sub-list such as fdi or trade where published")
+        str,
+        typer.Option(
+            "--list",
+            help="overall, or a sub-list such as fdi or trade where published",
+            metavar="LIST",
+            autocompletion=complete_list,
+        ),
     ] = "overall",
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """MOFCOM's comprehensive evaluation results by edition; partial lists say so."""
@@ -859,11 +1289,18 @@ def export_cmd(
     ctx: typer.Context,
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", help="sqlite, json, csv (a folder with one file per table) or metadata (datasette)"),
+        typer.Option(
+            "--format",
+            "-f",
+            help="sqlite, json, csv (a folder with one file per table) or metadata (datasette)",
+            metavar="FORMAT",
+            autocompletion=complete_export_format,
+        ),
     ],
     output: Annotated[
         str, typer.Option("--output", "-o", help="file (or folder, for csv) to write; '-' = stdout for json", metavar="PATH")
     ],
+    data: DataOpt = None,
 ) -> None:
     """The whole dataset as SQLite, JSON or CSV, or datasette metadata for the SQLite file; written atomically."""
     from pathlib import Path
@@ -902,6 +1339,7 @@ def about(
     fields: FieldsOpt = None,
     no_headers: NoHeadersOpt = False,
     bom: BomOpt = False,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Data version, as-of date, counts, and how much of the zone data is sourced."""
@@ -914,7 +1352,10 @@ def about(
 @app.command()
 def cite(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or bibtex")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text or bibtex", metavar="FORMAT", autocompletion=complete_cite_format)
+    ] = "text",
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """How to cite edz and the data version in use (plain text, or BibTeX with --format bibtex)."""
@@ -922,7 +1363,7 @@ def cite(
     from .names import choose
     from .output import emit, resolve_lang
 
-    key = choose("citation format", fmt, ("text", "bibtex"), aliases={"bib": "bibtex", "plain": "text", "txt": "text"})
+    key = choose("citation format", fmt, CITE_FORMATS, aliases={"bib": "bibtex", "plain": "text", "txt": "text"})
     ds = _dataset(ctx)
     emit(views.citation(ds, __version__, key, resolve_lang(lang or _state(ctx).lang)))
 
@@ -930,12 +1371,15 @@ def cite(
 @app.command()
 def validate(
     ctx: typer.Context,
-    path: Annotated[str | None, typer.Argument(help="data file [default: --data, EDZ_DATA or the bundled one]")] = None,
+    path: Annotated[
+        str | None, typer.Argument(help="data file [default: --data, EDZ_DATA or the bundled one]", metavar="[PATH]")
+    ] = None,
+    data: DataOpt = None,
 ) -> None:
     """Check a data file against the schema; print every problem with file:line:col or record/field."""
     from .loader import check_file
 
-    p, problems = check_file(path or _state(ctx).data)
+    p, problems = check_file(path or _data_path(ctx))
     for pr in problems:
         typer.echo(pr.format(str(p)))
     if problems:
@@ -953,27 +1397,68 @@ FIELD_COMMANDS = (
 @app.command("fields")
 def fields_cmd(
     ctx: typer.Context,
-    command: Annotated[str, typer.Argument(help="a listing command: " + ", ".join(FIELD_COMMANDS), metavar="COMMAND")],
+    command: Annotated[
+        str,
+        typer.Argument(
+            help="a listing command: " + ", ".join(FIELD_COMMANDS), metavar="COMMAND", autocompletion=complete_field_command
+        ),
+    ],
     fmt: FormatOpt = None,
+    data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """The fields a command's --fields can pick, with a one-line description (same as COMMAND --fields help)."""
-    from typer.main import get_command
-
     from .names import choose
 
     cmd = choose("command", command, FIELD_COMMANDS)
     ds = _dataset(ctx)
-    first_zones = list(ds.zones)[:2]
-    sample = {"zone": first_zones[:1], "compare": first_zones, "trend": [next(iter(ds.indicators), "")], "search": ["a"]}
-    state = _state(ctx)
-    args = ["--data", state.data] if state.data else []
-    chosen = lang or state.lang
-    args += ["--lang", chosen] if chosen else []
-    args += [cmd, *sample.get(cmd, []), "--fields", "help"] + (["--format", fmt] if fmt else [])
-    code = get_command(app).main(args, prog_name="edz", standalone_mode=False)
+    code = _run_nested(_fields_args(cmd, ds, _data_path(ctx), lang or _state(ctx).lang, fmt))
     if code:
         raise typer.Exit(code)
+
+
+def _fields_args(command: str, ds: "Dataset", data: str | None, lang: str | None, fmt: str | None) -> list[str]:
+    """The command line of `COMMAND --fields help`, with sample arguments for the commands that need some."""
+    first_zones = list(ds.zones)[:2]
+    sample = {"zone": first_zones[:1], "compare": first_zones, "trend": [next(iter(ds.indicators), "")], "search": ["a"]}
+    args = ["--data", data] if data else []
+    args += ["--lang", lang] if lang else []
+    return [*args, command, *sample.get(command, []), "--fields", "help"] + (["--format", fmt] if fmt else [])
+
+
+def field_names(command: str, data: str | None, lang: str) -> list[tuple[str, str]]:
+    """(field, description) for each field a listing command's --fields can pick, read from its
+    own `--fields help` (for shell completion); [] when that fails."""
+    if command not in FIELD_COMMANDS:
+        return []
+    from .loader import load_dataset
+
+    ds = load_dataset(data)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = _run_nested(_fields_args(command, ds, data, lang, "tsv"))
+    if code:
+        return []
+    rows = [line.split("\t") for line in out.getvalue().splitlines()[1:]]
+    return [(r[0], r[-1] if len(r) > 2 else "") for r in rows if r and r[0]]
+
+
+def _run_nested(args: list[str]) -> int:
+    """Run an edz command line inside this one (never as a completion request)."""
+    from typer.main import get_command
+
+    name = _invoked_command(args)
+    target = (_lean_app(name) if name is not None else None) or app
+    code = get_command(target).main(args, prog_name="edz", standalone_mode=False, complete_var="_EDZ_NESTED_RUN")
+    return int(code or 0)
+
+
+# every command: help with plain argument names, examples, and the one-line summary of edz --help
+for _info in app.registered_commands:
+    _info.cls = EdzCommand
+    _doc = COMMAND_DOCS.get(_info.name or (_info.callback.__name__ if _info.callback else ""))
+    if _doc is not None:
+        _info.short_help = _doc.summary
 
 
 ROOT_OPTIONS_WITH_VALUE = ("--data", "--lang", "-l")
@@ -995,20 +1480,28 @@ def _invoked_command(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _app_for(argv: Sequence[str]) -> typer.Typer:
-    """The app with only the invoked command registered when argv names one: Typer builds every
-    registered command on each run, which costs more than the whole lookup. Help, completion and
-    unknown commands get the full app."""
-    name = _invoked_command(argv)
-    if name is None or "_EDZ_COMPLETE" in os.environ:
-        return app
+def _lean_app(name: str) -> typer.Typer | None:
+    """The app with only command `name` registered (None when no command has that name)."""
     chosen = [c for c in app.registered_commands if (c.name or (c.callback.__name__ if c.callback else "")) == name]
     if len(chosen) != 1:
-        return app
-    lean = _new_app(add_completion=False)
+        return None
+    lean = _new_app()
     lean.registered_callback = app.registered_callback
     lean.registered_commands = chosen
     return lean
+
+
+def _app_for(argv: Sequence[str]) -> typer.Typer:
+    """The app with only the invoked command registered when argv names one: Typer builds every
+    registered command on each run, which costs more than the whole lookup. A completion request
+    is read the same way from the words typed (`edz zones --region <TAB>` builds `zones` only).
+    Help, the command name being completed and unknown commands get the full app."""
+    if "_EDZ_COMPLETE" in os.environ:
+        from .completion import command_words
+
+        argv = command_words()
+    name = _invoked_command(argv)
+    return (_lean_app(name) if name is not None else None) or app
 
 
 def main() -> None:
