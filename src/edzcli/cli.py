@@ -210,17 +210,27 @@ def _run_guarded(run: Callable[[], int]) -> int:
         return 143
 
 
-ROOT_ONLY_OPTIONS = ("--lang", "-l", "--data", "--version", "--show-completion", "--install-completion")
+# options of edz itself, and how each is written before a command
+ROOT_ONLY_OPTIONS = {
+    "--lang": "--lang LANG",
+    "-l": "-l LANG",
+    "--data": "--data PATH",
+    "--version": "--version",
+    "--show-completion": "--show-completion SHELL",
+    "--install-completion": "--install-completion SHELL",
+}
 
 
 def _usage_message(e: Any) -> str:
     """A usage error in one line, pointing to the help; an option of edz itself given after a
     command that has no such option says to put it before the command."""
-    msg = str(e.format_message()).replace("\n", " ")
     ctx = e.ctx
     name = getattr(e, "option_name", None)
     if ctx is not None and ctx.parent is not None and name in ROOT_ONLY_OPTIONS:
-        return f"{msg} ({name} is an option of edz itself: put it before the command, e.g. 'edz {name} ... {ctx.info_name}')"
+        written = ROOT_ONLY_OPTIONS[name]
+        example = f"edz {written}" if " " not in written or name.endswith("-completion") else f"edz {written} {ctx.info_name} ..."
+        return f"{name} is an option of edz itself, not of 'edz {ctx.info_name}': put it before the command ({example})"
+    msg = str(e.format_message()).replace("\n", " ")
     return msg + (f" (see '{ctx.command_path} --help')" if ctx is not None else "")
 
 
@@ -462,6 +472,10 @@ class EdzCommand(TyperCommand):
             pieces.append(var)
         return pieces
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        ctx.meta["edz.args"] = list(args)  # --help runs before --data is read: the help looks here
+        return super().parse_args(ctx, args)
+
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
         name = self.name or ""
         lines = _help_from_data(name, ctx)
@@ -480,11 +494,30 @@ def _help_from_data(command: str, ctx: Any) -> list[str]:
     if source is None:
         return []
     try:
-        from .completion import dataset
+        from .loader import load_dataset
 
-        return source(dataset(ctx))
+        return source(load_dataset(_help_data_path(ctx)))
     except Exception:  # a broken --data file: the help still shows, without these lines
         return []
+
+
+def _help_data_path(ctx: Any) -> str | None:
+    """The --data of a command line whose --help is being shown: after the command (read from the
+    raw words, as --help is handled before --data), else before it."""
+    raw = ctx.meta.get("edz.args", [])
+    found = None
+    for i, word in enumerate(raw):
+        if word == "--":
+            break
+        if word == "--data" and i + 1 < len(raw):
+            found = raw[i + 1]
+        elif word.startswith("--data="):
+            found = word[len("--data=") :]
+    if found:
+        return str(found)
+    root = ctx.find_root()
+    data = root.params.get("data")
+    return str(data) if data else None
 
 
 def _rankings_help(ds: "Dataset") -> list[str]:

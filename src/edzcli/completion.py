@@ -278,6 +278,12 @@ class _Shell(ShellComplete):
             obj, incomplete, prefix = _resolve(ctx, args, incomplete)
             if isinstance(obj, Parameter) and wants_path(obj):
                 return [CompletionItem(incomplete, type="file")]
+            if isinstance(obj, Parameter) and obj.param_type_name == "option" and args and args[-1] in obj.opts:
+                # an option waiting for its value stops Click's parser before the arguments: parse
+                # the line without it, so `rankings 2010 --list <TAB>` knows the edition
+                whole = _resolve_context(self.cli, self.ctx_args, self.prog_name, args[:-1])
+                if whole.command is ctx.command:
+                    ctx = whole
             items = obj.shell_complete(ctx, incomplete)
         except Exception:  # whatever went wrong, no candidates rather than a traceback
             return []
