@@ -337,7 +337,7 @@ def test_every_command_in_every_format_and_language(runner, fmt, lang):
 
 
 def test_shell_completion_offers_dataset_values(runner):
-    from edzcli.cli import complete_area, complete_indicator, complete_province, complete_region, complete_year
+    from edzcli.completion import complete_area, complete_indicator, complete_province, complete_region, complete_year
 
     def values(items):
         return [v if isinstance(v, str) else v[0] for v in items]

@@ -117,7 +117,7 @@ def test_unknown_city_code_is_exit_2_with_a_suggestion(runner):
 
 
 def test_city_completion_offers_codes():
-    from edzcli.cli import complete_city
+    from edzcli.completion import complete_city
 
     codes = [v if isinstance(v, str) else v[0] for v in complete_city("3205")]
     names = [v if isinstance(v, str) else v[0] for v in complete_city("苏")]

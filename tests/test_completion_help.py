@@ -578,3 +578,23 @@ def test_a_root_option_where_it_cannot_work_says_to_put_it_before(runner, args, 
 def test_limit_below_its_least_is_exit_2(runner, args, least):
     r = run(runner, *args)
     assert r.exit_code == 2 and f"N must be {least} or more" in r.stderr
+
+
+CLOSED_SETS = {"REGION", "PROVINCE", "CITY", "KEY", "FORMAT", "LANG", "ZONE", "ZONE...", "SERIES", "FIELDS", "AREA", "DOC",
+               "[YEAR]", "INDICATOR", "[EDITION]", "LIST", "[ID]", "VALUE", "KIND", "COMMAND", "[SHELL]"}  # fmt: skip
+FREE = {"PATH", "[PATH]", "TEXT", "N", "DATE", "YEAR"}  # paths complete file names; the rest is typed
+
+
+def test_every_closed_set_parameter_has_a_completer():
+    from typer.main import get_command
+
+    from edzcli.completion import completer_for
+
+    group = get_command(_app())
+    for name, cmd in [("edz", group), *group.commands.items()]:  # type: ignore[attr-defined]
+        for p in cmd.params:
+            if not p.metavar:
+                continue
+            assert p.metavar in CLOSED_SETS | FREE, (name, p.name, p.metavar)  # a new metavar: decide which it is
+            if p.metavar in CLOSED_SETS:
+                assert completer_for(cmd.name, p.name) is not None, (name, p.name)

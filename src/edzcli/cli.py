@@ -17,31 +17,6 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .completion import (
-    complete_area,
-    complete_cite_format,
-    complete_city,
-    complete_doc,
-    complete_edition,
-    complete_export_format,
-    complete_field_command,
-    complete_fields,
-    complete_format,
-    complete_indicator,
-    complete_lang,
-    complete_list,
-    complete_map_value,
-    complete_province,
-    complete_region,
-    complete_search_kind,
-    complete_series,
-    complete_shell,
-    complete_sort,
-    complete_source,
-    complete_source_kind,
-    complete_year,
-    complete_zone,
-)
 from .errors import EdzError, InputError
 
 if TYPE_CHECKING:
@@ -573,9 +548,8 @@ class State:
         self.lang = lang
 
 
-# --------------------------------------------------------------------------- shell completion
-# the values offered live in completion.py (no Rich, the dataset only when a value needs it)
-
+# shell completion lives in completion.py: the values each parameter offers are looked up there by
+# parameter name when a completion is asked for, so a normal run never builds or imports them
 
 CITE_FORMATS = ("text", "bibtex")
 
@@ -589,7 +563,6 @@ FormatOpt = Annotated[
         "-f",
         help="table, tsv, csv, json, jsonl, markdown, svg or html [default: table on a terminal, tsv when piped]",
         metavar="FORMAT",
-        autocompletion=complete_format,
     ),
 ]
 AsOfOpt = Annotated[
@@ -605,7 +578,6 @@ LangOpt = Annotated[
         "-l",
         help="zh or en: language of labels and names (also EDZ_LANG=en|zh) [default: zh]",
         metavar="LANG",
-        autocompletion=complete_lang,
     ),
 ]
 DataOpt = Annotated[
@@ -625,7 +597,6 @@ ZoneOpt = Annotated[
         "-z",
         help="one zone's own figures instead of the aggregate (id or name, as in edz zone)",
         metavar="ZONE",
-        autocompletion=complete_zone,
     ),
 ]
 SeriesOpt = Annotated[
@@ -635,7 +606,6 @@ SeriesOpt = Annotated[
         help="all (every published figure, edz's default marked), default (one a year: MOFCOM's main-indicators "
         "release, else the evaluation release), main or evaluation [default: all]",
         metavar="SERIES",
-        autocompletion=complete_series,
     ),
 ]
 FieldsOpt = Annotated[
@@ -644,7 +614,6 @@ FieldsOpt = Annotated[
         "--fields",
         help="only these fields, in this order, in every format (id,name,approved); 'help' lists them",
         metavar="FIELDS",
-        autocompletion=complete_fields,
     ),
 ]
 NoHeadersOpt = Annotated[bool, typer.Option("--no-headers", help="TSV/CSV without the header line")]
@@ -797,7 +766,6 @@ def root(
             metavar="[SHELL]",
             callback=_show_completion,
             is_eager=True,
-            autocompletion=complete_shell,
         ),
     ] = None,
     install_completion: Annotated[
@@ -808,7 +776,6 @@ def root(
             metavar="[SHELL]",
             callback=_install_completion,
             is_eager=True,
-            autocompletion=complete_shell,
         ),
     ] = None,
 ) -> None:
@@ -828,7 +795,6 @@ def zones(
             "-r",
             help="east, central, west, northeast (or 东部/中部/西部/东北); repeat or comma-separate for several",
             metavar="REGION",
-            autocompletion=complete_region,
         ),
     ] = None,
     province: Annotated[
@@ -838,7 +804,6 @@ def zones(
             "-p",
             help="province: 江苏省, 江苏, Jiangsu or jiangsu; repeat or comma-separate for several",
             metavar="PROVINCE",
-            autocompletion=complete_province,
         ),
     ] = None,
     city: Annotated[
@@ -848,7 +813,6 @@ def zones(
             "-c",
             help="prefecture city: 苏州市, 苏州, Suzhou, 大理 or its code 320500; repeat or comma-separate for several",
             metavar="CITY",
-            autocompletion=complete_city,
         ),
     ] = None,
     industry: Annotated[
@@ -864,7 +828,6 @@ def zones(
             "-s",
             help="province, approved, id, name, city, region or area; prefix - to reverse",
             metavar="KEY",
-            autocompletion=complete_sort,
         ),
     ] = "province",
     with_area: Annotated[
@@ -927,7 +890,7 @@ def stats(
     ctx: typer.Context,
     year: Annotated[
         str | None,
-        typer.Argument(help="data year, e.g. 2023 [default: the latest]", metavar="[YEAR]", autocompletion=complete_year),
+        typer.Argument(help="data year, e.g. 2023 [default: the latest]", metavar="[YEAR]"),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="every indicator of that year, not only the headline ones")] = False,
     zone: ZoneOpt = None,
@@ -963,7 +926,6 @@ def policies(
             "--area",
             help="new-productive-forces, open-economy, management-reform, factor-support (or the Chinese name)",
             metavar="AREA",
-            autocompletion=complete_area,
         ),
     ] = None,
     doc: Annotated[
@@ -974,7 +936,6 @@ def policies(
             help="2025 (the work plan, 商资函〔2025〕132号), 2024 (the 2024 decision's seven requirements), sip-2024, "
             "2019 (国发〔2019〕11号), a title, or 'list' for the documents [default: 2025]",
             metavar="DOC",
-            autocompletion=complete_doc,
         ),
     ] = None,
     points: Annotated[bool, typer.Option("--points", help="also show each measure's attested key points")] = False,
@@ -1005,7 +966,6 @@ def zone(
         typer.Argument(
             help="id, Chinese name, short name (广州, 苏州工业园区), English name or alias",
             metavar="ZONE",
-            autocompletion=complete_zone,
         ),
     ],
     fmt: FormatOpt = None,
@@ -1037,9 +997,7 @@ def search_cmd(
     text: Annotated[str, typer.Argument(help="words to look for: a zone, a measure, an indicator or a source", metavar="TEXT")],
     kind: Annotated[
         str | None,
-        typer.Option(
-            "--kind", "-k", help="only zone, measure, indicator or source", metavar="KIND", autocompletion=complete_search_kind
-        ),
+        typer.Option("--kind", "-k", help="only zone, measure, indicator or source", metavar="KIND"),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="at most N results", metavar="N")] = 20,
     fmt: FormatOpt = None,
@@ -1065,9 +1023,7 @@ def sources(
     ctx: typer.Context,
     source_id: Annotated[
         str | None,
-        typer.Argument(
-            help="one source id (or its unique beginning) to show in full", metavar="[ID]", autocompletion=complete_source
-        ),
+        typer.Argument(help="one source id (or its unique beginning) to show in full", metavar="[ID]"),
     ] = None,
     kind: Annotated[
         str | None,
@@ -1076,7 +1032,6 @@ def sources(
             "-k",
             help="official, news, repost, reference or document",
             metavar="KIND",
-            autocompletion=complete_source_kind,
         ),
     ] = None,
     outlet: Annotated[
@@ -1128,11 +1083,10 @@ def trend(
         typer.Argument(
             help="indicator id or name (edz indicators lists them), e.g. gdp",
             metavar="INDICATOR",
-            autocompletion=complete_indicator,
         ),
     ],
-    start: Annotated[int | None, typer.Option("--from", help="first year", metavar="YEAR", autocompletion=complete_year)] = None,
-    end: Annotated[int | None, typer.Option("--to", help="last year", metavar="YEAR", autocompletion=complete_year)] = None,
+    start: Annotated[int | None, typer.Option("--from", help="first year", metavar="YEAR")] = None,
+    end: Annotated[int | None, typer.Option("--to", help="last year", metavar="YEAR")] = None,
     zone: ZoneOpt = None,
     series: SeriesOpt = None,
     fmt: FormatOpt = None,
@@ -1165,7 +1119,6 @@ def compare(
         typer.Argument(
             help="two or more zones: id, Chinese name, short name, English name or alias",
             metavar="ZONE...",
-            autocompletion=complete_zone,
         ),
     ],
     fmt: FormatOpt = None,
@@ -1238,7 +1191,6 @@ def map_cmd(
             "--value",
             help="zones (the count) or share (of the national total, %)",
             metavar="VALUE",
-            autocompletion=complete_map_value,
         ),
     ] = "zones",
     regions_: Annotated[
@@ -1289,7 +1241,6 @@ def rankings_cmd(
         typer.Argument(
             help="edition year, e.g. 2024 (it ranks the previous year's data) [default: latest]",
             metavar="[EDITION]",
-            autocompletion=complete_edition,
         ),
     ] = None,
     list_id: Annotated[
@@ -1298,7 +1249,6 @@ def rankings_cmd(
             "--list",
             help="overall, or a sub-list such as fdi or trade where published",
             metavar="LIST",
-            autocompletion=complete_list,
         ),
     ] = "overall",
     fmt: FormatOpt = None,
@@ -1327,7 +1277,6 @@ def export_cmd(
             "-f",
             help="sqlite, json, csv (a folder with one file per table) or metadata (datasette)",
             metavar="FORMAT",
-            autocompletion=complete_export_format,
         ),
     ],
     output: Annotated[
@@ -1385,9 +1334,7 @@ def about(
 @app.command()
 def cite(
     ctx: typer.Context,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text or bibtex", metavar="FORMAT", autocompletion=complete_cite_format)
-    ] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or bibtex", metavar="FORMAT")] = "text",
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -1432,9 +1379,7 @@ def fields_cmd(
     ctx: typer.Context,
     command: Annotated[
         str,
-        typer.Argument(
-            help="a listing command: " + ", ".join(FIELD_COMMANDS), metavar="COMMAND", autocompletion=complete_field_command
-        ),
+        typer.Argument(help="a listing command: " + ", ".join(FIELD_COMMANDS), metavar="COMMAND"),
     ],
     fmt: FormatOpt = None,
     data: DataOpt = None,

@@ -284,7 +284,13 @@ class _Shell(ShellComplete):
                 whole = _resolve_context(self.cli, self.ctx_args, self.prog_name, args[:-1])
                 if whole.command is ctx.command:
                     ctx = whole
-            items = obj.shell_complete(ctx, incomplete)
+            values = completer_for(ctx.command.name, obj.name) if isinstance(obj, Parameter) else None
+            if values is not None:
+                items = [
+                    CompletionItem(v) if isinstance(v, str) else CompletionItem(v[0], help=v[1]) for v in values(incomplete, ctx)
+                ]
+            else:
+                items = obj.shell_complete(ctx, incomplete)
         except Exception:  # whatever went wrong, no candidates rather than a traceback
             return []
         out = []
@@ -516,8 +522,9 @@ def match(candidates: Iterable[Item], incomplete: str, more: Iterable[Item] = ()
 
 
 def completer(values: Values, lists: bool = False) -> Completer:
-    """A Typer completion callback offering `values(ctx)`: a list of candidates, or (first, more)
-    where `more` are offered only once something has been typed. Never raises."""
+    """A completion callback, `complete(incomplete, ctx)`, offering `values(ctx)`: a list of
+    candidates, or (first, more) where `more` are offered only once something has been typed.
+    Never raises."""
 
     def complete(incomplete: str, ctx: Any = None) -> list[Item]:
         try:
@@ -749,3 +756,45 @@ complete_edition = completer(_editions)
 complete_list = completer(_lists)
 complete_source = completer(_sources)
 complete_fields = completer(_fields, lists=True)
+
+
+# the completer of each parameter (by its Python name), and where a name means different things
+BY_PARAM: dict[str, Completer] = {
+    "lang": complete_lang,
+    "fmt": complete_format,
+    "sort": complete_sort,
+    "region": complete_region,
+    "province": complete_province,
+    "city": complete_city,
+    "zone": complete_zone,
+    "query": complete_zone,
+    "zones": complete_zone,
+    "series": complete_series,
+    "fields": complete_fields,
+    "area": complete_area,
+    "doc": complete_doc,
+    "year": complete_year,
+    "start": complete_year,
+    "end": complete_year,
+    "indicator": complete_indicator,
+    "edition": complete_edition,
+    "list_id": complete_list,
+    "source_id": complete_source,
+    "show_completion": complete_shell,
+    "install_completion": complete_shell,
+}
+BY_COMMAND: dict[tuple[str, str], Completer] = {
+    ("export", "fmt"): complete_export_format,
+    ("cite", "fmt"): complete_cite_format,
+    ("search", "kind"): complete_search_kind,
+    ("sources", "kind"): complete_source_kind,
+    ("map", "value"): complete_map_value,
+    ("fields", "command"): complete_field_command,
+}
+
+
+def completer_for(command: str | None, param: str | None) -> Completer | None:
+    """The completion callback of parameter `param` of `command`, if its values are a closed set."""
+    if param is None:
+        return None
+    return BY_COMMAND.get((command or "", param)) or BY_PARAM.get(param)
