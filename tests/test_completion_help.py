@@ -598,3 +598,16 @@ def test_every_closed_set_parameter_has_a_completer():
             assert p.metavar in CLOSED_SETS | FREE, (name, p.name, p.metavar)  # a new metavar: decide which it is
             if p.metavar in CLOSED_SETS:
                 assert completer_for(cmd.name, p.name) is not None, (name, p.name)
+
+
+def test_a_normal_run_does_not_import_completion():
+    code = (
+        "import sys\nfrom edzcli.__main__ import main\nsys.argv = ['edz', 'zones', '--region', 'west']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(str('edzcli.completion' in sys.modules))\n"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.stderr.strip() == "False", p.stderr
+    from edzcli import completion
+
+    assert completion.COMPLETE_VAR == "_EDZ_COMPLETE"  # the name cli.py reads without importing it

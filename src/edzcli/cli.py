@@ -379,11 +379,11 @@ class EdzGroup(TyperGroup):
         _write_examples(formatter, ROOT_EXAMPLES)
 
     def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
-        from .completion import COMPLETE_VAR, respond
-
-        var = complete_var or COMPLETE_VAR
+        var = complete_var or "_EDZ_COMPLETE"  # completion.COMPLETE_VAR (not imported by a normal run)
         instruction = os.environ.get(var)
         if instruction:
+            from .completion import respond
+
             raise SystemExit(respond(self, ctx_args, prog_name, var, instruction))
 
     def main(
@@ -420,12 +420,15 @@ class EdzGroup(TyperGroup):
 def _shell_defaults(argv: list[str]) -> list[str]:
     """`--show-completion` / `--install-completion` without a shell mean the shell edz runs in
     (the vendored Click has no options with an optional value)."""
+    wanted = ("--show-completion", "--install-completion")
+    if not any(arg in wanted for arg in argv):
+        return argv
     from .completion import AUTO
 
     out = []
     for i, arg in enumerate(argv):
         out.append(arg)
-        if arg in ("--show-completion", "--install-completion") and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
+        if arg in wanted and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
             out.append(AUTO)
     return out
 
