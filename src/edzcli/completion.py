@@ -719,8 +719,13 @@ def _lists(ctx: Any) -> list[Item]:
 
 
 def _sources(ctx: Any) -> list[Item]:
-    ds = dataset(ctx)
-    return [(s.id, f"{s.outlet}: {s.title}") for s in ds.sources.values()]
+    """Source ids with outlet and title, in the language shown (as `edz sources` shows them)."""
+    from .labels import local
+
+    ds, lg = dataset(ctx), language(ctx)
+    return [
+        (s.id, f"{s.outlet_en if lg == 'en' and s.outlet_en else s.outlet}: {local(s, 'title', lg)}") for s in ds.sources.values()
+    ]
 
 
 def _fields(ctx: Any) -> list[Item]:
