@@ -611,3 +611,8 @@ def test_a_normal_run_does_not_import_completion():
     from edzcli import completion
 
     assert completion.COMPLETE_VAR == "_EDZ_COMPLETE"  # the name cli.py reads without importing it
+
+
+def test_a_root_option_missing_its_value_after_a_command_is_not_misdirected(runner):
+    r = run(runner, "zones", "--data")
+    assert r.exit_code == 2 and "requires an argument" in r.stderr and "option of edz itself" not in r.stderr

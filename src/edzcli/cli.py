@@ -200,7 +200,7 @@ def _usage_message(e: Any) -> str:
     """A usage error in one line, pointing to the help; an option of edz itself given after a
     command that has no such option says to put it before the command."""
     ctx = e.ctx
-    name = getattr(e, "option_name", None)
+    name = getattr(e, "option_name", None) if isinstance(e, _click_exceptions().NoSuchOption) else None
     if ctx is not None and ctx.parent is not None and name in ROOT_ONLY_OPTIONS:
         written = ROOT_ONLY_OPTIONS[name]
         example = f"edz {written}" if " " not in written or name.endswith("-completion") else f"edz {written} {ctx.info_name} ..."
@@ -382,9 +382,11 @@ class EdzGroup(TyperGroup):
         var = complete_var or "_EDZ_COMPLETE"  # completion.COMPLETE_VAR (not imported by a normal run)
         instruction = os.environ.get(var)
         if instruction:
-            from .completion import respond
+            from .completion import Wiring, respond
 
-            raise SystemExit(respond(self, ctx_args, prog_name, var, instruction))
+            wiring = Wiring()
+            wiring.field_commands, wiring.cite_formats, wiring.field_names = FIELD_COMMANDS, CITE_FORMATS, field_names
+            raise SystemExit(respond(self, ctx_args, prog_name, var, instruction, wiring))
 
     def main(
         self,

@@ -408,10 +408,26 @@ def _instruction(value: str) -> tuple[str, str]:
     return (second, first) if first in CLASSES else (first, second)
 
 
-def respond(cli: Command, ctx_args: dict[str, Any], prog: str, var: str, instruction: str) -> int:
+class Wiring:
+    """What only the command line (cli.py, which imports this module, never the other way round)
+    knows: the listing commands, the citation formats, and how to read a command's fields."""
+
+    field_commands: tuple[str, ...] = ()
+    cite_formats: tuple[str, ...] = ()
+    field_names: Callable[[str, str | None, str], list[tuple[str, str]]] | None = None
+
+
+WIRING = Wiring()
+
+
+def respond(cli: Command, ctx_args: dict[str, Any], prog: str, var: str, instruction: str, wiring: Wiring | None = None) -> int:
     """Answer one completion request (`_EDZ_COMPLETE=INSTRUCTION`): print the script or the
     candidates; exit status 0 even when there are none (1 only for an unknown instruction)."""
     import sys
+
+    global WIRING
+    if wiring is not None:
+        WIRING = wiring
 
     action, shell = _instruction(instruction)
     cls = CLASSES.get(shell)
@@ -561,9 +577,7 @@ def _export_formats(ctx: Any) -> list[Item]:
 
 
 def _cite_formats(ctx: Any) -> list[Item]:
-    from .cli import CITE_FORMATS
-
-    return list(CITE_FORMATS)
+    return list(WIRING.cite_formats)
 
 
 def _sorts(ctx: Any) -> tuple[list[Item], list[Item]]:
@@ -601,9 +615,7 @@ def _shells(ctx: Any) -> list[Item]:
 
 
 def _field_commands(ctx: Any) -> list[Item]:
-    from .cli import FIELD_COMMANDS
-
-    return list(FIELD_COMMANDS)
+    return list(WIRING.field_commands)
 
 
 # sets from the data
@@ -730,12 +742,10 @@ def _sources(ctx: Any) -> list[Item]:
 
 def _fields(ctx: Any) -> list[Item]:
     """The fields of the command being completed, from its own `--fields help`."""
-    from .cli import field_names
-
     command = getattr(getattr(ctx, "command", None), "name", None)
-    if not command:
+    if not command or WIRING.field_names is None:
         return []
-    return list(field_names(command, _param(ctx, "data"), language(ctx)))
+    return list(WIRING.field_names(command, _param(ctx, "data"), language(ctx)))
 
 
 complete_lang = completer(_langs)
