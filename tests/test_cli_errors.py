@@ -72,3 +72,17 @@ def test_version(runner):
 
     r = run(runner, "--version")
     assert r.exit_code == 0 and r.stdout.strip() == f"edz {__version__}"
+
+
+def test_compare_and_rankings_on_a_data_file_without_those_records(runner):
+    """A data file with no trade indicator and no rankings: compare leaves the row out (no crash),
+    rankings says there are none (exit 1), neither is an internal error."""
+    from conftest import MINI, run
+
+    ids = [line.split("\t")[0] for line in run(runner, "--data", str(MINI), "zones").stdout.splitlines()[1:3]]
+    r = run(runner, "--data", str(MINI), "compare", *ids)
+    assert r.exit_code == 0, r.stderr
+    assert "internal error" not in r.stderr
+    r = run(runner, "--data", str(MINI), "rankings")
+    assert r.exit_code == 1
+    assert "no rankings" in r.stderr and "internal error" not in r.stderr

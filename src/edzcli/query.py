@@ -867,7 +867,7 @@ def ranking_lists(ds: Dataset) -> list[tuple[int, str]]:
 def rankings(ds: Dataset, edition: int | None = None, list_id: str = "overall") -> tuple[int, list[Ranking]]:
     lists = ranking_lists(ds)
     if not lists:
-        raise InputError("edition", edition, hint="the dataset has no rankings")
+        raise NotFoundError(f"the data file {ds.path} has no rankings")  # a valid question with no answer
     lists_here = sorted({lst for _, lst in lists})
     if list_id not in lists_here:
         raise InputError("ranking list", list_id, lists_here, suggest(list_id, lists_here))

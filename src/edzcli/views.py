@@ -721,7 +721,9 @@ def compare_view(ds: Dataset, zones: Sequence[Zone], lang: str) -> View:
     add("industries", heads["industries"], {z.id: industries_text(z, lang) for z in zones})
     add("rank", heads["rank"], {z.id: _latest_rank(ds, z, lang) for z in zones})
     for ind_id in COMPARE_INDICATORS:
-        ind = ds.indicators[ind_id]
+        ind = ds.indicators.get(ind_id)
+        if ind is None:  # a data file without this indicator has no such figures: no row, not a crash
+            continue
         cells = {}
         for z in zones:
             f = latest[z.id].get(ind_id)
