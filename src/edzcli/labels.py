@@ -114,6 +114,7 @@ SEARCH_FIELDS: dict[str, Label] = {
     "highlights": ("亮点", "highlights"),
     "notes": ("备注", "notes"),
     "points": ("要点", "key points"),
+    "title": ("标题", "title"),
 }
 # short forms people type for an indicator id (`edz trend fdi`); folded keys
 INDICATOR_ALIASES = {

@@ -736,6 +736,10 @@ def _pack(doc: dict[str, Any]) -> dict[str, Any]:
     exact value types of the records (tuples, floats). This is what the cache stores: loading it
     is then one `tuple.__new__` per row, with no per-row dictionaries."""
     packed: dict[str, Any] = {"meta": tuple(doc["meta"].get(f) for f in Meta._fields)}
+    # one object per distinct string: marshal then writes a repeated one (a source id, a unit, a
+    # province, a shared note, an industry) as a back-reference, so the cache is smaller and loads faster
+    memo: dict[str, str] = {}
+    one = memo.setdefault
     for table, cls in RECORD_CLASSES.items():
         spec = SPECS[table]
         defaults = cls._field_defaults
@@ -745,13 +749,19 @@ def _pack(doc: dict[str, Any]) -> dict[str, Any]:
             for f in cls._fields:
                 v = rec.get(f, defaults.get(f))
                 kind = spec[f].kind if f in spec else ""
-                if kind == "strs" and v is not None:
-                    v = tuple(v)
+                if type(v) is str:
+                    v = one(v, v)
+                elif kind == "strs" and v is not None:
+                    v = tuple(one(x, x) for x in v)
                 elif kind == "float" and v is not None:
                     v = float(v)
                 elif kind == "table":
                     v = tuple(
-                        tuple(float(h[g]) if g == "value" and g in h else h.get(g) for g in Highlight._fields) for h in v or ()
+                        tuple(
+                            float(h[g]) if g == "value" and g in h else (one(h[g], h[g]) if type(h.get(g)) is str else h.get(g))
+                            for g in Highlight._fields
+                        )
+                        for h in v or ()
                     )
                 values.append(v)
             rows.append(tuple(values))
@@ -901,9 +911,10 @@ def check_file(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[P
 _CACHE: dict[tuple[str, int, int], Dataset] = {}
 CACHE_ENV = "EDZ_CACHE_DIR"
 NO_CACHE_ENV = "EDZ_NO_CACHE"
-CACHE_FORMAT = 8  # 3: positional rows (see _pack); 4: zone facts, zone_figures; 5: stats.zones, growth_published,
+CACHE_FORMAT = 9  # 3: positional rows (see _pack); 4: zone facts, zone_figures; 5: stats.zones, growth_published,
 # growth_source; 6: a header with the layout digest, payload length and CRC-32, verified before the payload is used;
-# 7: zones gained part_of, name_sources; 8: Chinese forms of notes (*_zh), industries_translated
+# 7: zones gained part_of, name_sources; 8: Chinese forms of notes (*_zh), industries_translated;
+# 9: one object per distinct string (back-references in the payload)
 CACHE_MAGIC = b"EDZCACHE"
 CACHE_HEADER = len(CACHE_MAGIC) + 16 + 12  # magic, layout digest, payload length (8) and CRC-32 (4)
 MAX_CACHE_BYTES = 4 * MAX_DATA_BYTES  # a larger cache file is not read at all

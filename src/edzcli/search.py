@@ -533,8 +533,10 @@ def _candidates(ds: Dataset, kinds: tuple[str, ...], names_only: bool) -> Iterat
         for s in ds.sources.values():
             label_zh = f"{s.outlet}: {s.title_zh or s.title}"
             label_en = f"{s.outlet_en or s.outlet}: {s.title}"
-            names = [s.id, fold(s.title), fold(s.title_zh or ""), fold(s.outlet), fold(s.outlet_en or "")]
-            yield "source", s.id, label_zh, label_en, names, []
+            names = [s.id, fold(s.title), fold(s.outlet), fold(s.outlet_en or "")]
+            # our Chinese description of an untitled source is matched as text, not scored as a name
+            texts = [("title", [(s.title_zh, s.title)])] if s.title_zh and not names_only else []
+            yield "source", s.id, label_zh, label_en, names, texts
 
 
 def search(
