@@ -86,3 +86,15 @@ def test_compare_and_rankings_on_a_data_file_without_those_records(runner):
     r = run(runner, "--data", str(MINI), "rankings")
     assert r.exit_code == 1
     assert "no rankings" in r.stderr and "internal error" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [("zones", "--since", "0"), ("zones", "--until", "0"), ("zones", "--since", "-5"), ("map", "--since", "10000")]
+)
+def test_a_year_that_is_no_calendar_year_is_bad_input(runner, args):
+    """Found by the random command lines: --since 0 was an internal error (date(0, 1, 1))."""
+    from conftest import run
+
+    r = run(runner, *args)
+    assert r.exit_code == 2, (args, r.stderr)
+    assert "1 to 9999" in r.stderr and "internal error" not in r.stderr

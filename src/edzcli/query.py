@@ -239,6 +239,9 @@ def filter_zones(
     is text found in a leading industry (either language). Years are approval years (inclusive);
     a zone whose approval date is unknown never matches a year filter,
     unless its sourced bounds decide it (`year_test`)."""
+    for what, year in (("--since year", since), ("--until year", until)):
+        if year is not None and not 1 <= year <= 9999:  # a calendar year; 0 or 10000 is not a date
+            raise InputError(what, year, hint="give a year from 1 to 9999, e.g. 2010")
     regions = {r if r in ds.regions else resolve_region(ds, r) for r in split_values(region)} if region is not None else None
     provinces = (
         {p if p in ds.provinces else resolve_province(ds, p) for p in split_values(province)} if province is not None else None
