@@ -482,6 +482,8 @@ def _score(key: str, candidate: str) -> int:
         return 75 - min(10, (len(candidate) - len(key)) // 2)
     if len(key) < 2 or len(key) > FUZZY_MAX or len(candidate) > FUZZY_MAX * 2:
         return 0
+    if set(key).isdisjoint(candidate):  # no character in common: the ratio is 0 (the same answer, no matcher)
+        return 0
     import difflib
 
     matcher = difflib.SequenceMatcher(None, key, candidate, autojunk=False)
