@@ -51,6 +51,11 @@ def load(paths: list[Path]) -> dict[tuple[str, str, str], tuple[str, str]]:
     return out
 
 
+def _items(cell: str) -> list[str]:
+    """The items of an industries cell, separated by " | "."""
+    return [x.strip() for x in cell.split(" | ") if x.strip()]
+
+
 def _has(lines: list[str], i: int, field: str) -> bool:
     """Does the record around line i already hold `field`? (Records end at a blank line.)"""
     lo = i
@@ -79,8 +84,7 @@ def main(argv: list[str]) -> int:
     if industries:
         with industries.open(encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh):
-                split = [lambda v: [x.strip() for x in v.split(" | ") if x.strip()]][0]
-                ind[r["zone"]] = (split(r["industries_zh"]), split(r["industries_en"]))
+                ind[r["zone"]] = (_items(r["industries_zh"]), _items(r["industries_en"]))
     lines = data.read_text(encoding="utf-8").splitlines()
     out: list[str] = []
     table = ""

@@ -560,20 +560,19 @@ def _name(lang: str, zh: str, en: str) -> str:
 # static sets: each from the module that checks the value
 
 
+def _listed(module: str, name: str) -> Values:
+    """Values of a static set: the items of `edzcli.<module>.<name>`, imported only when completing."""
+
+    def values(ctx: Any) -> list[Item]:
+        import importlib
+
+        return list(getattr(importlib.import_module(f"edzcli.{module}"), name))
+
+    return values
+
+
 def _langs(ctx: Any) -> list[Item]:
     return [("zh", "中文"), ("en", "English")]
-
-
-def _formats(ctx: Any) -> list[Item]:
-    from .output import FORMATS
-
-    return list(FORMATS)
-
-
-def _export_formats(ctx: Any) -> list[Item]:
-    from .export import EXPORT_FORMATS
-
-    return list(EXPORT_FORMATS)
 
 
 def _cite_formats(ctx: Any) -> list[Item]:
@@ -584,30 +583,6 @@ def _sorts(ctx: Any) -> tuple[list[Item], list[Item]]:
     from .query import ZONE_SORTS
 
     return list(ZONE_SORTS), [f"-{k}" for k in ZONE_SORTS]
-
-
-def _search_kinds(ctx: Any) -> list[Item]:
-    from .labels import SEARCH_KINDS
-
-    return list(SEARCH_KINDS)
-
-
-def _source_kinds(ctx: Any) -> list[Item]:
-    from .labels import SOURCE_KINDS
-
-    return list(SOURCE_KINDS)
-
-
-def _series(ctx: Any) -> list[Item]:
-    from .query import SERIES_CHOICES
-
-    return list(SERIES_CHOICES)
-
-
-def _map_values(ctx: Any) -> list[Item]:
-    from .query import MAP_VALUES
-
-    return list(MAP_VALUES)
 
 
 def _shells(ctx: Any) -> list[Item]:
@@ -749,14 +724,14 @@ def _fields(ctx: Any) -> list[Item]:
 
 
 complete_lang = completer(_langs)
-complete_format = completer(_formats)
-complete_export_format = completer(_export_formats)
+complete_format = completer(_listed("output", "FORMATS"))
+complete_export_format = completer(_listed("export", "EXPORT_FORMATS"))
 complete_cite_format = completer(_cite_formats)
 complete_sort = completer(_sorts)
-complete_search_kind = completer(_search_kinds)
-complete_source_kind = completer(_source_kinds)
-complete_series = completer(_series)
-complete_map_value = completer(_map_values)
+complete_search_kind = completer(_listed("labels", "SEARCH_KINDS"))
+complete_source_kind = completer(_listed("labels", "SOURCE_KINDS"))
+complete_series = completer(_listed("query", "SERIES_CHOICES"))
+complete_map_value = completer(_listed("query", "MAP_VALUES"))
 complete_shell = completer(_shells)
 complete_field_command = completer(_field_commands)
 complete_region = completer(_regions, lists=True)
