@@ -25,6 +25,9 @@ IDS = re.compile(
     r"https?://\S+|--[a-z][a-z-]*|\bedz\b|\[[^\]\s]*[a-z0-9]-[a-z0-9][^\]\s]*\]|\b[a-z0-9]+(?:[-.:][a-z0-9]+)+\b|`[^`]*`"
 )
 URL = re.compile(r"https?://\S+")
+# A file path (the data file, the cache) is neither language: CI clones into a directory whose
+# English-looking name must not read as prose.
+PATH = re.compile(r"(?<![\w/])~?/[^\s|]+")
 NAME_WORDS = {"and", "of", "the", "for", "in", "de", "on"}
 
 
@@ -117,7 +120,7 @@ def allowed(ds):
 def _offending(output: str, lang: str, allowed: dict[str, list[str]]) -> list[str]:
     bad = []
     for line in output.splitlines():
-        rest = _strip(URL.sub(" ", line), allowed[lang])
+        rest = _strip(PATH.sub(" ", URL.sub(" ", line)), allowed[lang])
         if lang == "en":
             if CJK.search(rest):
                 bad.append(line)
@@ -217,3 +220,11 @@ def test_translated_industries_say_so(runner) -> None:
     zh = run(runner, "zone", z.id, "-f", "markdown").stdout
     assert "edz's translation" in en
     assert "edz 译" not in zh
+
+
+def test_a_file_path_is_neither_language() -> None:
+    # CI once cloned into /check/work/main: four lower-case path parts read as English prose
+    line = "| 数据文件 | /check/work/main/data/zones.toml |"
+    assert _offending(line, "zh", {"zh": [], "en": []}) == []
+    # only the path is cut: English prose beside it is still found
+    assert _offending("| 数据文件 | ~/x/zones.toml is not the data file |", "zh", {"zh": [], "en": []})
