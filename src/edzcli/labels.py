@@ -276,7 +276,7 @@ COLUMNS: dict[str, dict[str, Label]] = {
         "removed_note": ("退出说明", "removal note"),
         "area": ("面积", "area"),
         "industries": ("主导产业", "leading industries"),
-        "rankings": ("综合考核排名（届次）", "evaluation rank (edition)"),
+        "rankings": ("考核评价排名（届次）", "evaluation rank (edition)"),
         "highlight": ("亮点 {i}", "highlight {i}"),
         "note": ("备注 {i}", "note {i}"),
         "membership_source": ("名录来源", "listed as national ETDZ by"),
