@@ -20,9 +20,15 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
+def test_every_active_zone_is_dated_by_a_source_or_bounded(ds):
+    """Issue 14's target: no active zone with neither a sourced date nor a sourced bound."""
+    neither = [z.id for z in ds.active_zones if not z.approved_verified and not z.approval_bounded]
+    assert neither == []
+
+
 def test_every_bound_has_its_source_basis_and_words(ds):
     bounded = [z for z in ds.active_zones if z.approval_bounded]
-    assert len(bounded) >= 38
+    assert len(bounded) >= 7  # the seven zones of the June 2021 batch (the 2018 catalogue dates the rest)
     for z in bounded:
         assert not z.approved_verified
         for side in ("after", "before"):
@@ -47,28 +53,29 @@ def test_bounds_never_contradict_the_year(ds):
 
 
 def test_the_bayannur_lead_is_recorded(ds):
+    # the low-confidence 2012 lead contradicted the unsourced 2013; the 2018 catalogue settles it
     z = ds.zones["bayannaoer"]
-    assert z.approved == "2013" and not z.approved_verified
-    assert "2012" in (z.approved_note or "") and "Conflict" in (z.approved_note or "")
+    assert z.approved == "2012-12" and z.approved_verified
+    assert "2012" in (z.approved_note or "") and "replaces 2013, the unsourced year" in (z.approved_note or "")
 
 
 def test_the_conflicts_of_the_second_pick_are_recorded(ds):
-    """Bounds and pages that strain an unsourced year, kept as notes where the evidence is too weak
-    to drop the year (docs/decisions.md, second pick of bounds)."""
+    """Pages that strained an unsourced year stay in the notes now that the 2018 catalogue dates
+    the zone (docs/decisions.md, second pick of bounds; "The 2018 catalogue")."""
     expect = {
-        "shaoxing-keqiao": ("2012", "2002"),  # China Daily's "ten years later"
-        "quanzhou": ("2010", "Longyan"),  # Fujian's fifth national ETDZ in March 2012
-        "zhangzhou-zhaoshangju": ("2012", "January 2012"),
-        "dali": ("2014", "May 2015"),
-        "wujiaqu": ("2012", "six national ETDZs"),
+        "shaoxing-keqiao": ("2012-10", "2002"),  # China Daily's "ten years later"
+        "quanzhou": ("2010-06", "Longyan"),  # Fujian's fifth national ETDZ in March 2012
+        "zhangzhou-zhaoshangju": ("2010-04", "2012-02-02"),
+        "dali": ("2014-02", "May 2015"),
+        "wujiaqu": ("2012-08", "six national ETDZs"),
+        "luan": ("2013-03", "provincial development zones"),
     }
-    for zid, (year, words) in expect.items():
+    for zid, (date, words) in expect.items():
         z = ds.zones[zid]
-        assert z.approved == year and not z.approved_verified, zid
+        assert z.approved == date and z.approved_source == "kaiwulaw-2018-dev-zone-catalogue", zid
         assert words in (z.approved_note or "") and z.approved_note_zh, zid
-    # the years stay because nothing strong contradicts them; the bound that strains one is kept
+    # the bound that strained a year is kept as evidence beside the catalogue's date
     assert ds.zones["zhangzhou-zhaoshangju"].approved_before == "2012-02-02"
-    assert ds.zones["dali"].approved_after is None and ds.zones["wujiaqu"].approved_after is None
 
 
 def _mini_doc():
@@ -133,17 +140,19 @@ def test_the_table_shows_the_bounds_beside_the_unverified_year(runner, tmp_path)
     one_side = _bounded_mini(tmp_path, **{k: v for k, v in BOUNDS.items() if "before" in k})
     assert "2010* ..2010-09" in run(runner, "--data", str(one_side), "zones", "-f", "markdown").stdout
     real = run(runner, "zones", "--province", "jiangsu", "-f", "markdown").stdout
-    assert "2010* ..2023-12" in real  # wujiang
+    assert "| wuxi-huishan | 无锡惠山经济技术开发区 | 江苏省 | 无锡市 | 东部 | 2021-06* 2021-03 ..2021-07 |" in real
 
 
 def test_json_and_tsv_carry_both_bounds(runner):
-    rec = next(z for z in json.loads(run(runner, "zones", "-f", "json").stdout) if z["id"] == "rizhao")
-    assert (rec["approved_after"], rec["approved_before"]) == ("2007-09-14", "2011-09-21")
+    rec = next(z for z in json.loads(run(runner, "zones", "-f", "json").stdout) if z["id"] == "wuxi-huishan")
+    assert (rec["approved_after"], rec["approved_before"]) == ("2021-03-16", "2021-07-18")
     assert rec["approved_after_source"] and rec["approved_before_source"] and rec["approved_before_basis"] == "inferred"
     rows = tsv(run(runner, "zones", "--fields", "id,approved,approved_after,approved_before", "-f", "tsv"))
-    assert {"id": "rizhao", "approved": "2010", "approved_after": "2007-09-14", "approved_before": "2011-09-21"} in rows
-    detail = run(runner, "zone", "rizhao", "--lang", "en", "-f", "markdown").stdout
-    assert "not yet national on" in detail and "2007-09-14 (stated) [taiwan-cn-2007-09-14-rizhao]" in detail
+    assert {"id": "wuxi-huishan", "approved": "2021-06", "approved_after": "2021-03-16", "approved_before": "2021-07-18"} in rows
+    # bounds stay in the data of a zone the 2018 catalogue has since dated (rizhao)
+    assert {"id": "rizhao", "approved": "2010-04", "approved_after": "2007-09-14", "approved_before": "2011-09-21"} in rows
+    detail = run(runner, "zone", "wuxi-huishan", "--lang", "en", "-f", "markdown").stdout
+    assert "not yet national on" in detail and "2021-03-16 (inferred) [wuxi-dpc-2021-03-16-huishan]" in detail
 
 
 @pytest.mark.parametrize(
@@ -166,12 +175,12 @@ def test_since_until_as_of_use_the_bounds_and_say_when_they_straddle(runner, tmp
 
 
 def test_a_year_straddling_bound_is_reported_on_the_real_data(runner):
-    r = run(runner, "zones", "--province", "jiangsu", "--since", "2011", "-f", "markdown", "--lang", "en")
+    r = run(runner, "zones", "--province", "jiangsu", "--as-of", "2021-05-01", "-f", "markdown", "--lang", "en")
     note = next(line for line in r.stdout.splitlines() if line.startswith("uncertain:"))
-    assert "wujiang" in note and "yancheng" in note  # national by 2022/2023: 2010 or later, unknown which
-    assert "| wujiang |" not in r.stdout  # the unverified year (2010) still places it
-    whole = run(runner, "zones", "--as-of", "2011-06-30", "--province", "anhui", "-f", "markdown", "--lang", "en").stdout
-    assert "anqing" in whole.split("uncertain:")[1]
+    assert note.endswith("wuxi-huishan") or note.rstrip().endswith("wuxi-huishan")  # 2021-03-16 .. 2021-07-18
+    assert "| wuxi-huishan |" not in r.stdout  # the unverified 2021-06 still places it after the date
+    whole = run(runner, "zones", "--as-of", "2020-06-30", "--province", "hunan", "-f", "markdown", "--lang", "en").stdout
+    assert "shaoyang, yongzhou" in whole.split("uncertain:")[1]  # provincial in 2018 and 2016, no upper bound
 
 
 def test_bounds_place_a_zone_with_no_year(tmp_path):
@@ -198,7 +207,9 @@ def test_bounds_place_a_zone_with_no_year(tmp_path):
 def test_about_reports_dates_bounds_and_neither(runner):
     rec = json.loads(run(runner, "about", "-f", "json").stdout)
     cov = rec["coverage"]
-    assert cov["approved_bounds"]["sourced"] >= 38
+    assert cov["approved"]["sourced"] >= 225  # the 2018 catalogue dates 52 zones more
+    assert cov["approved_bounds"]["sourced"] >= 7
+    assert cov["approved_neither"]["with_value"] == 0
     assert cov["approved"]["sourced"] + cov["approved_bounds"]["sourced"] + cov["approved_neither"]["with_value"] == 232
     en = run(runner, "about", "--lang", "en", "-f", "tsv").stdout
     assert "coverage_approved_neither" in en.splitlines()[0]

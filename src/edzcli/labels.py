@@ -574,9 +574,11 @@ TEXT: dict[str, Label] = {
     ),
     "history.why": (
         "差异的可能原因：{year_only} 个经开区批准时间只精确到年（按当年1月1日计）；{unsourced} 个批准时间尚无来源；"
-        "{undated} 个批准时间未知（未计入）；官方数的口径（参评数、年中数）可能与年末名录不同。",
+        "{undated} 个批准时间未知（未计入）；{inferred} 个退出时间为推断（{inferred_ids}）；"
+        "官方数的口径（参评数、年中数）可能与年末名录不同。",
         "differences can come from: {year_only} approval dates known only to the year (counted from 1 January); "
         "{unsourced} approval dates not yet sourced; {undated} unknown approval dates (not counted); "
+        "{inferred} removal dates inferred ({inferred_ids}); "
         "official counts with another scope (zones evaluated, mid-year counts).",
     ),
     # rankings

@@ -1275,7 +1275,18 @@ def history_view(ds: Dataset, years: Sequence[YearCount], lang: str) -> View:
     undated = sum(1 for z in ds.zones.values() if z.approved is None)
     year_only = sum(1 for z in ds.zones.values() if z.approved and len(z.approved) == 4)
     unsourced = sum(1 for z in ds.zones.values() if z.approved and not z.approved_verified)
-    view.notes.append(text("history.why", lang, year_only=year_only, unsourced=unsourced, undated=undated))
+    inferred = sorted(z.id for z in ds.zones.values() if z.removed and z.removed_basis == "inferred")
+    view.notes.append(
+        text(
+            "history.why",
+            lang,
+            year_only=year_only,
+            unsourced=unsourced,
+            undated=undated,
+            inferred=len(inferred),
+            inferred_ids=", ".join(inferred) or "-",
+        )
+    )
     return view
 
 
