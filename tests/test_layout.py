@@ -17,6 +17,8 @@ from edzcli.view import View
 
 WIDTHS = (60, 80, 100, 140)
 ID_LIKE = re.compile(r"[\[(]?[a-z0-9][a-z0-9.\-]*[\])]?[,;:]?")
+# an id, a date or a number inside Chinese prose, where no space sets it apart
+GLUED = re.compile(r"[a-z0-9][a-z0-9.\-]*[a-z0-9]")
 LANGS = ("zh", "en")
 LISTINGS = [
     ["zones"],
@@ -40,6 +42,8 @@ LISTINGS = [
     ["about"],
     ["zone", "suzhou-gongye-yuanqu"],
     ["zone", "tianjin"],
+    ["zone", "langfang"],  # Chinese notes with a source id and dates glued to the characters
+    ["zone", "changchun-qiche"],
     ["sources", "xinhua-2024-10-20-etdz-40-years"],
 ]
 
@@ -94,6 +98,7 @@ def test_kept_cells_are_never_split(monkeypatch, args, lang, width):
                 words = cell.split()
             elif view.vertical:  # ids, numbers and dates inside a record's prose
                 words = [w for w in cell.split() if ID_LIKE.fullmatch(w) and _cell_width(w) <= width - 2]
+                words += [w for w in GLUED.findall(cell) if len(w) >= 4 and _cell_width(w) <= width - 2]
             else:
                 continue
             for word in words:
@@ -152,3 +157,30 @@ def test_json_is_unchanged_by_width(monkeypatch):
     a = run(CliRunner(), "zones", "-f", "json", env={"COLUMNS": "60"}).stdout
     b = run(CliRunner(), "zones", "-f", "json", env={"COLUMNS": "140"}).stdout
     assert json.loads(a) == json.loads(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国家级经开区", ["国", "家", "级", "经", "开", "区"]),
+        # an id or a date glued to Chinese stays whole; punctuation holds on to its neighbour
+        (
+            "副本，kaiwulaw-2018-dev-zone-catalogue）作 2009-07；保留",
+            ["副", "本，", "kaiwulaw-2018-dev-zone-catalogue）", "作", "2009-07；", "保", "留"],
+        ),
+        ("（2023 年版）", ["（2023", "年", "版）"]),
+        ("Suzhou Industrial Park (SIP)", ["Suzhou", "Industrial", "Park", "(SIP)"]),
+        ("“不管局”", ["“不", "管", "局”"]),
+        ("（", ["（"]),
+    ],
+)
+def test_wrap_units(text, expected):
+    from edzcli.richtable import units
+
+    assert units(text) == expected
+
+
+def test_a_chinese_note_never_cuts_the_id_in_it(monkeypatch):
+    out, _ = render(monkeypatch, ["zone", "langfang"], "zh", 60)
+    assert "kaiwulaw-2018-dev-zone-catalogue）" in out
+    assert not any(line.lstrip().startswith(("，", "。", "）", "、")) for line in out.splitlines())

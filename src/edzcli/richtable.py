@@ -38,6 +38,29 @@ GAP = 3  # cells between two columns: padding, the (blank) divider, padding
 BELOW_INDENT = 4
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
+# Where a line may break. Rich breaks only at spaces, so a Chinese sentence is one long "word" that
+# it folds at the column's edge, cutting an id or a date glued to it ("…副本，kaiwulaw-2018-de" /
+# "v-zone-catalogue）"). Here every Chinese character is a unit of its own, a run of other
+# characters (an id, a number, a date, an English word) stays whole, opening punctuation holds on
+# to what follows and closing punctuation to what precedes (no line starts with "，" or "）").
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_OPEN = "（《「『【〈“‘"
+_CLOSE = "，。、；：？！）》」』】〉”’％…"
+WRAP_UNIT = re.compile(rf"\s*(?:[{_OPEN}]*(?:[{_CJK}]|[^\s{_CJK}{_OPEN}{_CLOSE}]+)[{_CLOSE}]*|\S)\s*")
+
+
+def _cjk_wrap() -> None:
+    """Make Rich wrap by WRAP_UNIT (its word pattern is a module global of rich._wrap, read on
+    every call); the same units measure a word in the layout below."""
+    import rich._wrap
+
+    rich._wrap.re_word = WRAP_UNIT
+
+
+def units(s: str) -> list[str]:
+    """The pieces a line may break between, without their spaces."""
+    return [m.group(0).strip() for m in WRAP_UNIT.finditer(s)]
+
 
 class EncodedBuffer(io.StringIO):
     """A string buffer that reports the real stream's encoding, so Rich picks ASCII borders
@@ -84,6 +107,8 @@ class Layout:
             return max((cell_len(w) for w in re.split(r"[\s/]+", s)), default=0)
 
         n = len(cols)
+        # the estimates below count words between spaces (a long Chinese word folds, as it wraps
+        # by character: about the same lines); Rich itself wraps by WRAP_UNIT
         self.words = [[[cell_len(w) for w in r[j].split()] for r in cells] for j in range(n)]
         self.short = [c.key in view.shorten for c in cols]
         widths = [sorted(longest(r[j]) for r in cells) or [0] for j in range(n)]
@@ -207,6 +232,7 @@ def draw(console: Any, view: View, cells: list[list[str]], lang: str, *, color: 
     shows, and what `--format svg/html` records (richpicture)."""
     from rich.text import Text
 
+    _cjk_wrap()
     bold = "bold" if color else ""
     if view.vertical:
         _vertical(console, view, cells, lang, bold)
@@ -263,7 +289,7 @@ def _record(console: Any, pairs: list[tuple[str, str]], bold: str, indent: int, 
     from rich.text import Text
 
     label_w = max((cell_len(label) for label, _ in pairs), default=0)
-    word_w = max((cell_len(w) for _, v in pairs for w in v.split()), default=0)
+    word_w = max((cell_len(w) for _, v in pairs for w in units(v)), default=0)
     if indent + label_w + GAP + word_w > console.width:
         if title:
             console.print(Text(title, style=bold), overflow="fold")
