@@ -184,3 +184,11 @@ def test_a_chinese_note_never_cuts_the_id_in_it(monkeypatch):
     out, _ = render(monkeypatch, ["zone", "langfang"], "zh", 60)
     assert "kaiwulaw-2018-dev-zone-catalogue）" in out
     assert not any(line.lstrip().startswith(("，", "。", "）", "、")) for line in out.splitlines())
+
+
+def test_rich_wraps_as_before_once_edz_has_drawn(monkeypatch):
+    import rich._wrap
+
+    before = rich._wrap.re_word
+    render(monkeypatch, ["zone", "langfang"], "zh", 60)
+    assert rich._wrap.re_word is before

@@ -20,10 +20,12 @@ Colour follows the terminal and honours NO_COLOR / FORCE_COLOR.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .labels import text
@@ -49,12 +51,19 @@ _CLOSE = "，。、；：？！）》」』】〉”’％…"
 WRAP_UNIT = re.compile(rf"\s*(?:[{_OPEN}]*(?:[{_CJK}]|[^\s{_CJK}{_OPEN}{_CLOSE}]+)[{_CLOSE}]*|\S)\s*")
 
 
-def _cjk_wrap() -> None:
-    """Make Rich wrap by WRAP_UNIT (its word pattern is a module global of rich._wrap, read on
-    every call); the same units measure a word in the layout below."""
+@contextlib.contextmanager
+def _cjk_wrap() -> Iterator[None]:
+    """Rich wraps by WRAP_UNIT while edz draws (its word pattern is a module global of rich._wrap,
+    read on every call), and as before afterwards: a program that uses edzcli and Rich keeps
+    Rich's own wrapping. The same units measure a word in the layout below."""
     import rich._wrap
 
+    saved = rich._wrap.re_word
     rich._wrap.re_word = WRAP_UNIT
+    try:
+        yield
+    finally:
+        rich._wrap.re_word = saved
 
 
 def units(s: str) -> list[str]:
@@ -232,14 +241,14 @@ def draw(console: Any, view: View, cells: list[list[str]], lang: str, *, color: 
     shows, and what `--format svg/html` records (richpicture)."""
     from rich.text import Text
 
-    _cjk_wrap()
     bold = "bold" if color else ""
-    if view.vertical:
-        _vertical(console, view, cells, lang, bold)
-    else:
-        _horizontal(console, view, cells, lang, console.width, bold)
-    for note in view.notes:
-        console.print(Text(note), overflow="fold")
+    with _cjk_wrap():
+        if view.vertical:
+            _vertical(console, view, cells, lang, bold)
+        else:
+            _horizontal(console, view, cells, lang, console.width, bold)
+        for note in view.notes:
+            console.print(Text(note), overflow="fold")
 
 
 def natural_width(view: View, cells: list[list[str]], lang: str) -> int:
