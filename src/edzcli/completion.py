@@ -304,8 +304,9 @@ class _Shell(ShellComplete):
 
     @staticmethod
     def words() -> tuple[list[str], str]:
-        """(the complete words after the program name, the word being completed)."""
-        raise NotImplementedError
+        """(the complete words after the program name, the word being completed); bash and zsh
+        send COMP_WORDS and COMP_CWORD, fish and PowerShell override this."""
+        return _words_and_index()
 
     def get_completion_args(self) -> tuple[list[str], str]:
         return self.words()
@@ -338,10 +339,6 @@ class BashComplete(_Shell):
     source_template = BASH_SCRIPT
     keep_prefix = False  # bash completes the part after '=' only
 
-    @staticmethod
-    def words() -> tuple[list[str], str]:
-        return _words_and_index()
-
     def format_completion(self, item: CompletionItem) -> str:
         return f"{item.type},{item.value}"
 
@@ -349,10 +346,6 @@ class BashComplete(_Shell):
 class ZshComplete(_Shell):
     name = "zsh"
     source_template = ZSH_SCRIPT
-
-    @staticmethod
-    def words() -> tuple[list[str], str]:
-        return _words_and_index()
 
     def format_completion(self, item: CompletionItem) -> str:
         help_ = item.help or "_"
