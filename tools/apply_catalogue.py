@@ -132,10 +132,11 @@ def plan(z: dict, r: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, st
         prev_en, prev_zh = z.get("approved_note", ""), z.get("approved_note_zh", "")
         sets["approved_note"] = s(
             "Year and month as the 2018 catalogue of development zones gives them, read in a third-party copy of its table;"
-            f" the year agrees with {src}." + (f" {prev_en}" if prev_en else "")
+            f" the year agrees with {src}." + (f" What edz said of that page when it was cited: {prev_en}" if prev_en else "")
         )
         sets["approved_note_zh"] = s(
-            f"年月取自2018年版《中国开发区审核公告目录》，据其表格的第三方副本；年份与 {src} 一致。" + prev_zh
+            f"年月取自2018年版《中国开发区审核公告目录》，据其表格的第三方副本；年份与 {src} 一致。"
+            + (f"此前引用该页面时 edz 的说明：{prev_zh}" if prev_zh else "")
         )
         report.append(f"date {old} -> {cat} (month added; year agrees with {src})")
     elif not (str(old).startswith(cat) or cat.startswith(str(old))):
